@@ -1,0 +1,64 @@
+"""Every tunable default of the pipeline, in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Languages the detector chooses between unless told otherwise (ISO 639-1).
+DEFAULT_LANGUAGES: tuple[str, ...] = (
+    "nb", "nn", "da", "sv", "fi", "nl", "en", "de", "fr", "es",
+    "it", "pt", "pl", "ru", "uk", "tr", "ar", "zh", "kk",
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """Pipeline defaults. Build a variant with ``dataclasses.replace``."""
+
+    # text: language identification
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    #: below this relative confidence the language is ``und`` (or the declared one)
+    min_lang_confidence: float = 0.5
+    #: fewer letters than this cannot be identified reliably
+    min_lang_letters: int = 20
+    #: the detector reads at most this many characters (title + start of text);
+    #: more costs time and changes nothing for news prose
+    lang_sample_chars: int = 1200
+
+    # text: near-duplicates
+    minhash_perm: int = 128
+    #: LSH bands × rows must equal ``minhash_perm``; 16×8 puts the
+    #: Jaccard threshold of the S-curve near 0.71
+    lsh_bands: int = 16
+    #: estimated Jaccard similarity of word shingles above which an article is
+    #: a near-copy of an earlier one
+    duplicate_threshold: float = 0.7
+    shingle_words: int = 3
+
+    # ingest: limits that reject bad input
+    #: a single document larger than this is rejected unread
+    max_document_bytes: int = 5_000_000
+    #: a JSON (not JSONL) file larger than this is rejected: use JSONL
+    max_json_file_bytes: int = 200_000_000
+    min_text_chars: int = 40
+    min_year: int = 1900
+    #: a published date later than now plus this many hours is rejected
+    future_tolerance_hours: float = 36.0
+
+    # store
+    batch_size: int = 256
+
+    def __post_init__(self) -> None:
+        if self.minhash_perm % self.lsh_bands:
+            raise ValueError(
+                f"minhash_perm ({self.minhash_perm}) must be a multiple of lsh_bands ({self.lsh_bands})"
+            )
+        if not 0.0 < self.duplicate_threshold <= 1.0:
+            raise ValueError("duplicate_threshold must be in (0, 1]")
+        if not self.languages:
+            raise ValueError("languages must not be empty")
+        if self.batch_size < 1:
+            raise ValueError("batch_size must be ≥ 1")
+
+
+DEFAULT_SETTINGS = Settings()

@@ -1,0 +1,257 @@
+"""The SQLite article store (WAL mode; one transaction per ingest batch)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..model import Article, Rejection
+from .migrations import LATEST_VERSION, MIGRATIONS
+
+_ARTICLE_COLUMNS = (
+    "id, url, source, lang, lang_confidence, declared_lang, published, published_precision, "
+    "title, text, origin, content_hash, duplicate_of, ingested_at"
+)
+_CHUNK = 500  # stay well below SQLite's bound-parameter limit
+
+
+class StoreError(RuntimeError):
+    """The database cannot be opened or written."""
+
+
+def utcnow() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _chunks(items: Sequence, size: int = _CHUNK) -> Iterator[Sequence]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _row_to_article(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"], url=row["url"], source=row["source"], lang=row["lang"],
+        lang_confidence=row["lang_confidence"], declared_lang=row["declared_lang"],
+        published=row["published"], precision=row["published_precision"], title=row["title"],
+        text=row["text"], origin=row["origin"], content_hash=row["content_hash"],
+        duplicate_of=row["duplicate_of"], ingested_at=row["ingested_at"],
+    )
+
+
+class SQLiteStore:
+    """Articles, rejections and ingest runs in one SQLite file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.execute("PRAGMA busy_timeout=10000")
+            self.migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open database ({exc})") from None
+
+    # -- schema -----------------------------------------------------------
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self) -> None:
+        """Apply every migration newer than the database, each in its own transaction.
+
+        Statements are split on ";", so migration SQL must keep ";" out of comments.
+        """
+        current = self.schema_version
+        if current > LATEST_VERSION:
+            raise StoreError(
+                f"{self.path}: schema version {current} is newer than this crosswire ({LATEST_VERSION})"
+            )
+        for version, sql in MIGRATIONS:
+            if version <= current:
+                continue
+            with self.transaction():
+                for statement in sql.split(";"):
+                    if statement.strip():
+                        self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version = {int(version)}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All or nothing: a batch is written whole or not at all."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        else:
+            self._db.execute("COMMIT")
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reads used by ingest ---------------------------------------------
+    def content_hashes(self, ids: Sequence[str]) -> dict[str, str]:
+        """``id → content_hash`` for the ids already stored."""
+        out: dict[str, str] = {}
+        for chunk in _chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            for row in self._db.execute(f"SELECT id, content_hash FROM articles WHERE id IN ({marks})", chunk):
+                out[row[0]] = row[1]
+        return out
+
+    def lsh_candidates(self, keys: Sequence[int]) -> list[tuple[str, str | None, bytes]]:
+        """``(id, duplicate_of, minhash)`` of stored articles sharing any band key."""
+        out: dict[str, tuple[str, str | None, bytes]] = {}
+        for chunk in _chunks(list(set(keys))):
+            marks = ",".join("?" * len(chunk))
+            sql = (
+                "SELECT a.id, a.duplicate_of, a.minhash FROM articles a WHERE a.id IN "
+                f"(SELECT article_id FROM lsh_bands WHERE key IN ({marks}))"
+            )
+            for row in self._db.execute(sql, chunk):
+                out[row[0]] = (row[0], row[1], row[2])
+        return list(out.values())
+
+    # -- writes -------------------------------------------------------------
+    def write_batch(
+        self,
+        *,
+        new: Sequence[Article] = (),
+        updated: Sequence[Article] = (),
+        band_keys: dict[str, list[int]] | None = None,
+        rejections: Sequence[Rejection] = (),
+    ) -> None:
+        """Store one ingest batch in a single transaction."""
+        band_keys = band_keys or {}
+        now = utcnow()
+        with self.transaction() as db:
+            db.executemany(
+                f"INSERT INTO articles ({_ARTICLE_COLUMNS}, minhash) VALUES ({','.join('?' * 15)})",
+                [
+                    (a.id, a.url, a.source, a.lang, a.lang_confidence, a.declared_lang, a.published,
+                     a.precision, a.title, a.text, a.origin, a.content_hash, a.duplicate_of,
+                     a.ingested_at or now, a.minhash)
+                    for a in new
+                ],
+            )
+            for a in updated:
+                db.execute("DELETE FROM lsh_bands WHERE article_id = ?", (a.id,))
+                db.execute(
+                    "UPDATE articles SET url=?, source=?, lang=?, lang_confidence=?, declared_lang=?, "
+                    "published=?, published_precision=?, title=?, text=?, origin=?, content_hash=?, "
+                    "duplicate_of=?, minhash=?, updated_at=? WHERE id=?",
+                    (a.url, a.source, a.lang, a.lang_confidence, a.declared_lang, a.published, a.precision,
+                     a.title, a.text, a.origin, a.content_hash, a.duplicate_of, a.minhash, now, a.id),
+                )
+            db.executemany(
+                "INSERT INTO lsh_bands (key, article_id) VALUES (?, ?)",
+                [(k, aid) for aid, keys in band_keys.items() for k in keys],
+            )
+            db.executemany(
+                "INSERT INTO rejected (origin, reason, first_seen, last_seen) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (origin, reason) DO UPDATE SET last_seen = excluded.last_seen, times = times + 1",
+                [(r.origin, r.reason, now, now) for r in rejections],
+            )
+
+    def start_run(self, inputs: Iterable[str]) -> int:
+        with self.transaction() as db:
+            cur = db.execute("INSERT INTO runs (started_at, inputs) VALUES (?, ?)", (utcnow(), "\n".join(inputs)))
+            return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE runs SET finished_at=?, stored=?, updated=?, unchanged=?, duplicates=?, rejected=? WHERE id=?",
+                (utcnow(), counts.get("stored", 0), counts.get("updated", 0), counts.get("unchanged", 0),
+                 counts.get("duplicates", 0), counts.get("rejected", 0), run_id),
+            )
+
+    # -- queries --------------------------------------------------------------
+    def get_article(self, article_id: str) -> Article | None:
+        row = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return _row_to_article(row) if row else None
+
+    def articles(
+        self,
+        *,
+        lang: str | None = None,
+        source: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        duplicates: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Article]:
+        """Stored articles, oldest publication first (undated last), filtered.
+
+        ``since``/``until`` compare dates at the article's own precision: an
+        article dated ``2022-01`` matches ``since=2022-01-15``.
+        """
+        where, args = self._filters(lang=lang, source=source, since=since, until=until, duplicates=duplicates)
+        sql = (f"SELECT {_ARTICLE_COLUMNS} FROM articles {where} "
+               "ORDER BY published IS NULL, published, id LIMIT ? OFFSET ?")
+        rows = self._db.execute(sql, [*args, -1 if limit is None else limit, offset])
+        return [_row_to_article(r) for r in rows]
+
+    @staticmethod
+    def _filters(*, lang: str | None, source: str | None, since: str | None, until: str | None,
+                 duplicates: bool) -> tuple[str, list[object]]:
+        clauses: list[str] = []
+        args: list[object] = []
+        if lang:
+            clauses.append("lang = ?")
+            args.append(lang)
+        if source:
+            clauses.append("(source = ? OR source LIKE ?)")
+            args += [source, f"%.{source}"]
+        if since:
+            # a coarse date overlaps `since` when `since` starts with it
+            clauses.append("(published >= ? OR ? LIKE published || '%')")
+            args += [since, since]
+        if until:
+            # compare at `until`'s precision so the whole `until` day is included
+            clauses.append("substr(published, 1, length(?)) <= ?")
+            args += [until, until]
+        if not duplicates:
+            clauses.append("duplicate_of IS NULL")
+        return ("WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+    def count_articles(self, **filters: object) -> int:
+        where, args = self._filters(
+            lang=filters.get("lang"), source=filters.get("source"), since=filters.get("since"),  # type: ignore[arg-type]
+            until=filters.get("until"), duplicates=bool(filters.get("duplicates", True)),  # type: ignore[arg-type]
+        )
+        return int(self._db.execute(f"SELECT count(*) FROM articles {where}", args).fetchone()[0])
+
+    def rejections(self, *, limit: int | None = None) -> list[dict[str, object]]:
+        rows = self._db.execute(
+            "SELECT origin, reason, first_seen, last_seen, times FROM rejected ORDER BY last_seen DESC, id DESC LIMIT ?",
+            (-1 if limit is None else limit,),
+        )
+        return [dict(r) for r in rows]
+
+    def stats(self) -> dict[str, object]:
+        """Counts for a summary: articles, duplicates, per language, rejections."""
+        db = self._db
+        return {
+            "articles": db.execute("SELECT count(*) FROM articles").fetchone()[0],
+            "duplicates": db.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0],
+            "languages": dict(db.execute("SELECT lang, count(*) FROM articles GROUP BY lang ORDER BY count(*) DESC").fetchall()),
+            "sources": db.execute("SELECT count(DISTINCT source) FROM articles").fetchone()[0],
+            "rejected": db.execute("SELECT count(*) FROM rejected").fetchone()[0],
+        }

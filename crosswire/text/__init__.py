@@ -1,0 +1,1 @@
+"""Text stage: cleaning, language identification and near-duplicate detection."""
