@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from xml.sax import SAXException
 
 import feedparser
 
@@ -23,6 +24,10 @@ def read_feed(data: bytes, *, name: str) -> Iterator[RawDoc | Rejection]:
     if not entries:
         yield Rejection(name, "feed has no entries")
         return
+    if isinstance(parsed.get("bozo_exception"), SAXException):
+        # feedparser recovers what it can from broken XML: keep it, but say so
+        first_line = str(parsed["bozo_exception"]).splitlines()[0]
+        yield Rejection(name, f"malformed feed XML ({first_line}); {len(entries)} entries recovered")
     feed_title = (parsed.feed.get("title") or "").strip() or None
     feed_lang = parsed.feed.get("language")
     for i, entry in enumerate(entries, 1):

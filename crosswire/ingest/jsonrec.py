@@ -55,11 +55,14 @@ def record_to_doc(obj: Any, *, origin: str) -> RawDoc:
     if not text or not text.strip():
         raise FormatError("no text field (text, maintext, raw_text, body, content or description)")
     url = _as_text(_first(obj, _URL), "url")
-    source = _as_text(_first(obj, _SOURCE), "source")
-    # trafilatura puts the URL in "source"
-    if source and source.startswith(("http://", "https://")):
-        url = url or source
-        source = None
+    source = None
+    for key in _SOURCE:
+        value = _as_text(obj.get(key) or None, key)
+        if value and value.startswith(("http://", "https://")):
+            url = url or value  # trafilatura puts the page URL in "source"
+        elif value and value.strip():
+            source = value.strip()
+            break
     source = source or domain_of(url)
     ext_id = _first(obj, _ID)
     published, precision = parse_date(_first(obj, _DATE))
