@@ -38,8 +38,8 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON 
 
 
 def sample_path() -> Path:
-    """Folder of the built-in sample corpus shipped inside the package."""
-    return Path(str(files("crosswire") / "sample"))
+    """The built-in sample corpus (JSONL) shipped inside the package."""
+    return Path(str(files("crosswire") / "sample" / "articles.jsonl"))
 
 
 def _open(db: str) -> SQLiteStore:

@@ -52,3 +52,14 @@ def test_header_classification():
     assert classify_header("Hvem vant valget?") == "title"
     assert classify_header("Etter dager med uro nekter presidenten å forhandle med demonstrantene.") == "lead"
     assert classify_header("“Vi gir oss ikke”, sa statsministeren. “Aldri.”") == "lead"
+
+
+def test_wire_and_live_update_notices_go():
+    text = "\n\n".join([
+        "Direkt aus dem dpa-Newskanal",
+        "Charkiw (dpa) - Bei einer Explosion sind sieben Menschen gestorben.",
+        "© dpa-infocom, dpa:210914-99-215377/4",
+        "Saken oppdateres.",
+        "Lee también: Las minas más peligrosas del mundo",
+    ])
+    assert clean_text(text) == "Charkiw (dpa) - Bei einer Explosion sind sieben Menschen gestorben."

@@ -19,7 +19,7 @@ _CREDIT_LINE = re.compile(rf"^\(?{_CREDIT_WORDS}\s*:\s*[^.!?]{{1,80}}\)?$", re.I
 _READ_MORE = (
     r"(?:Les også|Les òg|Les meir|Les mer|Lees ook|Lees meer|Lesen Sie auch|Mehr zum Thema|"
     r"Read more|Read also|See also|Related|Læs også|Läs också|Läs mer|Lue myös|Lire aussi|"
-    r"Lea también|Leer más|Leggi anche|Leia também|Czytaj też|Czytaj także|Читайте также)"
+    r"Lea también|Lee también|Ver también|Mira también|Leer más|Leggi anche|Leia também|Czytaj też|Czytaj także|Читайте также)"
 )
 # A "read also" teaser runs from its marker to the end of the paragraph.
 _READ_MORE_TAIL = re.compile(rf"(?:(?<=[.!?”»\"])|^)\s*{_READ_MORE}\b:?.*$", re.IGNORECASE)
@@ -38,6 +38,13 @@ _SHARE_LINE = re.compile(
     r"(?:facebook|twitter|x|linkedin|e-?post|email|e-mail|whatsapp)?\.?$",
     re.IGNORECASE,
 )
+# Wire and live-update boilerplate that stands on a line of its own.
+_NOTICE_LINE = re.compile(
+    r"^(?:©.{0,80}|\(?c\)\s.{0,60}|Direkt aus dem dpa-Newskanal|Saken (?:oppdateres|blir oppdatert|vert oppdatert)\.?|"
+    r"Meer volgt\.?|Mehr in Kürze\.?|This (?:story|article) is (?:developing|being updated)\.?|"
+    r"Developing story\.?|Noticia en desarrollo\.?|Artikeln uppdateras\.?|Artiklen opdateres\.?)$",
+    re.IGNORECASE,
+)
 _BREADCRUMB = re.compile(r"^(?:[^\s>›»|]{1,25}(?:\s[^\s>›»|]{1,25}){0,2}\s*[>›»|]\s*){2,}[^>›»|]{1,40}$")
 
 
@@ -54,6 +61,7 @@ def _is_chrome(line: str) -> bool:
         or _TIMESTAMP_LINE.match(line)
         or (_BARE_DATETIME.match(line) and any(c.isdigit() for c in line))
         or _SHARE_LINE.match(line)
+        or _NOTICE_LINE.match(line)
         or _BREADCRUMB.match(line)
     )
 
