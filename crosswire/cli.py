@@ -22,7 +22,7 @@ from rich.table import Table
 from . import __version__
 from .ingest import iter_inputs
 from .model import Rejection
-from .pipeline import IngestReport, Ingestor
+from .pipeline import ClusterReport, IngestReport, Ingestor, cluster_pending
 from .store import SQLiteStore, StoreError, open_store
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_STORE = 0, 1, 2, 3
@@ -101,11 +101,15 @@ def _ingest(paths: list[str], store: SQLiteStore, quiet: bool) -> IngestReport:
     return report
 
 
-def _summary(report: IngestReport, store: SQLiteStore, quiet: bool, as_json: bool) -> None:
+def _summary(report: IngestReport, store: SQLiteStore, quiet: bool, as_json: bool,
+             clustered: ClusterReport | None = None) -> None:
     stats = store.stats()
     if as_json:
-        out.print_json(data={"run": report.counts(), "store": stats,
-                             "skipped": [{"origin": r.origin, "reason": r.reason} for r in report.rejections]})
+        data: dict[str, object] = {"run": report.counts(), "store": stats,
+                                   "skipped": [{"origin": r.origin, "reason": r.reason} for r in report.rejections]}
+        if clustered is not None:
+            data["cluster"] = {"placed": clustered.placed, "linked": clustered.linked, "stories": clustered.stories}
+        out.print_json(data=data)
         return
     if quiet:
         return
@@ -118,6 +122,9 @@ def _summary(report: IngestReport, store: SQLiteStore, quiet: bool, as_json: boo
     langs = ", ".join(f"{k} {v}" for k, v in stats["languages"].items())  # type: ignore[union-attr]
     err.print(f"store {store.path}: {stats['articles']} articles ({langs}), {stats['duplicates']} near-duplicates, "
               f"{stats['sources']} sources", highlight=False)
+    if clustered is not None:
+        err.print(f"stories: {clustered.placed} articles placed, {clustered.linked} representatives linked, "
+                  f"{clustered.stories} stories in the store", highlight=False)
 
 
 @app.command()
@@ -138,6 +145,8 @@ def ingest(
 def run(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Inputs, as for ingest.")] = None,
     sample: Annotated[bool, typer.Option("--sample", help="Also read the built-in sample corpus.")] = False,
+    no_link: Annotated[bool, typer.Option("--no-link", help="Place articles now, leave cross-language linking "
+                                          "(slow dense model) to a later run.")] = False,
     db: DbOption = "crosswire.db",
     quiet: QuietOption = False,
     as_json: JsonOption = False,
@@ -151,8 +160,36 @@ def run(
         raise typer.Exit(EXIT_USAGE)
     with _open(db) as store:
         report = _ingest(inputs, store, quiet)
-        _summary(report, store, quiet, as_json)
+        clustered = _cluster(store, quiet, link=not no_link)
+        _summary(report, store, quiet, as_json, clustered)
     raise typer.Exit(EXIT_SKIPPED if report.rejections else EXIT_OK)
+
+
+def _cluster(store: SQLiteStore, quiet: bool, *, link: bool) -> ClusterReport:
+    bar: Progress | None = None
+    tasks: dict[str, object] = {}
+    started = time.monotonic()
+
+    def progress(stage: str, done: int, total: int) -> None:
+        nonlocal bar
+        if quiet:
+            return
+        if bar is None:
+            if time.monotonic() - started < 1.0:
+                return
+            bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                           TimeElapsedColumn(), console=err, transient=True)
+            bar.start()
+        if stage not in tasks:
+            label = "articles placed in stories" if stage == "placed" else "representatives linked"
+            tasks[stage] = bar.add_task(label, total=total)
+        bar.update(tasks[stage], completed=done, total=total)  # type: ignore[arg-type]
+
+    try:
+        return cluster_pending(store, link=link, progress=progress)
+    finally:
+        if bar is not None:
+            bar.stop()
 
 
 def _snippet(text: str, n: int = 70) -> str:
@@ -180,10 +217,10 @@ def articles(
         out.print_json(data=[a.to_dict() for a in rows])
         return
     table = Table(show_lines=False, title=f"{len(rows)} of {total} articles")
-    for col in ("id", "lang", "published", "source"):
-        table.add_column(col, no_wrap=True)
+    for col, width in (("id", 16), ("lang", 7), ("published", 10), ("source", 10)):
+        table.add_column(col, no_wrap=True, min_width=width, overflow="ellipsis")
     table.add_column("title", ratio=1, overflow="ellipsis", no_wrap=True)
-    table.add_column("duplicate of", no_wrap=True)
+    table.add_column("duplicate of", no_wrap=True, overflow="ellipsis")
     for a in rows:
         table.add_row(a.id, f"{a.lang} {a.lang_confidence:.2f}", a.published or "–", a.source or "–",
                       a.title or _snippet(a.text), a.duplicate_of or "")
@@ -243,6 +280,189 @@ def stats(db: DbOption = "crosswire.db", as_json: JsonOption = False) -> None:
     else:
         for k, v in s.items():
             out.print(f"{k}: {v}", highlight=False)
+
+
+# -- stories -------------------------------------------------------------------------
+
+
+def _langs(d: dict[str, int]) -> str:
+    return " ".join(f"{k}:{v}" for k, v in d.items())
+
+
+@app.command()
+def stories(
+    since: Annotated[Optional[str], typer.Option(help="Active on or after (YYYY[-MM[-DD]]).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Started on or before (YYYY[-MM[-DD]]).")] = None,
+    lang: Annotated[Optional[str], typer.Option(help="Only stories with articles in this language.")] = None,
+    active: Annotated[bool, typer.Option("--active", help="Hide dormant stories.")] = False,
+    limit: Annotated[int, typer.Option(help="At most this many (0: all).")] = 50,
+    db: DbOption = "crosswire.db",
+    as_json: JsonOption = False,
+) -> None:
+    """List stories, most recently active first."""
+    with _open(db) as store:
+        rows = store.stories(since=since, until=until, lang=lang, active_only=active, limit=limit or None)
+    if as_json:
+        out.print_json(data=rows)
+        return
+    table = Table(title=f"{len(rows)} stories")
+    for col, width in (("id", 15), ("articles", 8), ("sources", 7), ("languages", 12), ("first", 10), ("last", 10)):
+        table.add_column(col, no_wrap=True, min_width=width, overflow="ellipsis")
+    table.add_column("title", ratio=1, overflow="ellipsis", no_wrap=True)
+    for r in rows:
+        table.add_row(str(r["id"]), str(r["n_articles"]), str(r["n_sources"]), _langs(r["langs"]),  # type: ignore[arg-type]
+                      str(r["first_seen"] or "–")[:10], str(r["last_seen"] or "–")[:10], str(r["title"] or ""))
+    out.print(table)
+
+
+@app.command()
+def show(
+    story_id: Annotated[str, typer.Argument(help="Story id (an old id of a merged story works too).")],
+    db: DbOption = "crosswire.db",
+    as_json: JsonOption = False,
+) -> None:
+    """One story: title, languages, sources, first/last seen, articles, top names."""
+    with _open(db) as store:
+        story = store.story(story_id)
+        if story is None:
+            err.print(f"error: no story {story_id!r}", highlight=False)
+            raise typer.Exit(EXIT_USAGE)
+        arts = store.story_articles(str(story["id"]))
+    sources = sorted({a.source for a in arts if a.source})
+    if as_json:
+        out.print_json(data={**story, "sources": sources,
+                             "articles": [a.to_dict(with_text=False) for a in arts]})
+        return
+    out.print(f"[bold]{story['title'] or '(untitled)'}[/bold]  ({story['title_lang']})")
+    out.print(f"{story['id']} · {story['n_articles']} articles · {len(sources)} sources · "
+              f"{_langs(story['langs'])} · {story['first_seen']} → {story['last_seen']}"  # type: ignore[arg-type]
+              + (" · dormant" if story["dormant"] else ""), highlight=False)
+    if story["aliases"]:
+        out.print("also known as: " + ", ".join(story["aliases"]), highlight=False)  # type: ignore[arg-type]
+    out.print("names: " + ", ".join(story["top_names"]), highlight=False)  # type: ignore[arg-type]
+    out.print("sources: " + ", ".join(sources), highlight=False)
+    table = Table()
+    for col, width in (("id", 10), ("lang", 4), ("published", 10), ("source", 10)):
+        table.add_column(col, no_wrap=True, min_width=width, overflow="ellipsis")
+    table.add_column("title", ratio=1, overflow="ellipsis", no_wrap=True)
+    for a in arts:
+        table.add_row(a.id, a.lang, a.published or "–", a.source or "–", a.title or _snippet(a.text))
+    out.print(table)
+
+
+@app.command()
+def similar(
+    a_id: Annotated[str, typer.Argument(help="First article id.")],
+    b_id: Annotated[str, typer.Argument(help="Second article id.")],
+    db: DbOption = "crosswire.db",
+    as_json: JsonOption = False,
+) -> None:
+    """The pair score of two stored articles and its parts (why)."""
+    from .cluster.evaluate import profiles_for
+    from .cluster.score import PairScorer
+
+    with _open(db) as store:
+        missing = [i for i in (a_id, b_id) if store.get_article(i) is None]
+        if missing:
+            err.print(f"error: no article {missing[0]!r}", highlight=False)
+            raise typer.Exit(EXIT_USAGE)
+        profs = profiles_for(store, [a_id, b_id], df_from_store=True)
+    score = PairScorer().score(profs[a_id], profs[b_id])
+    if as_json:
+        out.print_json(data={"a": a_id, "b": b_id, **score.to_dict()})
+        return
+    d = score.to_dict()
+    out.print(f"P(same story) = {d['p']:.3f}  (content {d['p_content']:.3f} × time {d['time_factor']:.3f}, "
+              f"model variant {d['variant']})", highlight=False)
+    for k, v in d["parts"].items():  # type: ignore[union-attr]
+        out.print(f"  {k:14s} {'–' if v is None else v}", highlight=False)
+
+
+eval_app = typer.Typer(no_args_is_help=True, help="Measure pair scores and stories against gold labels.")
+app.add_typer(eval_app, name="eval")
+
+
+def _eval_store(db: Optional[str]):
+    import tempfile
+
+    if db:
+        return _open(db), None
+    tmp = tempfile.TemporaryDirectory(prefix="crosswire-eval-")
+    return _open(str(Path(tmp.name) / "eval.db")), tmp
+
+
+@eval_app.command("pairs")
+def eval_pairs(
+    articles_path: Annotated[Path, typer.Option("--articles", help="JSONL with id, lang, title, text (published optional).")],
+    pairs_path: Annotated[Path, typer.Option("--pairs", help="CSV with id1, id2, overall (1 = same … 4 = different).")],
+    db: Annotated[Optional[str], typer.Option("--db", help="Keep the articles and their vectors here (cache).")] = None,
+    quiet: QuietOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Pearson correlation of the pair score with human judgements."""
+    from .cluster.evaluate import pair_table, pearson_report, profiles_for, read_pairs
+    from .cluster.score import PairScorer
+
+    try:
+        pairs = read_pairs(pairs_path)
+    except (OSError, ValueError, KeyError) as exc:
+        err.print(f"error: {pairs_path}: {exc}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    store, tmp = _eval_store(db)
+    try:
+        _ingest([str(articles_path)], store, quiet=True)
+        profs = profiles_for(store, [i for p in pairs for i in (p.id1, p.id2)])
+        feats, kept, langs = pair_table(pairs, profs)
+        scorer = PairScorer()
+        scores = [scorer.score_parts(f).p for f in feats]
+        report = pearson_report(scores, kept, langs)
+    finally:
+        store.close()
+        if tmp:
+            tmp.cleanup()
+    if as_json:
+        out.print_json(data=report)
+        return
+    out.print(f"Pearson {report['pearson']} over {report['n']} pairs ({len(pairs) - len(kept)} skipped: article missing)",
+              highlight=False)
+    for lp, v in report["per_pair"].items():  # type: ignore[union-attr]
+        out.print(f"  {lp}: {v['pearson']}  (n={v['n']})", highlight=False)
+
+
+@eval_app.command("clusters")
+def eval_clusters(
+    articles_path: Annotated[Path, typer.Option("--articles", help="JSONL with the gold story in field 'cluster' or 'story'.")],
+    db: Annotated[Optional[str], typer.Option("--db", help="Cluster into this store (default: a temporary one).")] = None,
+    quiet: QuietOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """BCubed precision, recall and F1 of the stories against gold labels."""
+    from .cluster.evaluate import bcubed, cluster_counts, read_gold_labels
+
+    try:
+        gold = read_gold_labels(articles_path)
+    except (OSError, ValueError) as exc:
+        err.print(f"error: {exc}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    if not gold:
+        err.print(f"error: {articles_path}: no record has an id and a 'cluster' or 'story' label", highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+    store, tmp = _eval_store(db)
+    try:
+        _ingest([str(articles_path)], store, quiet=True)
+        _cluster(store, quiet, link=True)
+        pred = store.story_of_articles()
+    finally:
+        store.close()
+        if tmp:
+            tmp.cleanup()
+    report = {**bcubed(pred, gold), **cluster_counts(pred, gold)}
+    if as_json:
+        out.print_json(data=report)
+        return
+    out.print(f"BCubed precision {report['precision']}  recall {report['recall']}  F1 {report['f1']}  "
+              f"({report['items']} articles, {report['gold_clusters']} gold stories, "
+              f"{report['predicted_clusters']} predicted)", highlight=False)
 
 
 def _version(value: bool) -> None:

@@ -82,44 +82,49 @@ class Ingestor:
         )
 
     # -- text stage ---------------------------------------------------------
-    def _prepare(self, docs: list[RawDoc], report: IngestReport) -> list[Article]:
-        cleaned: list[tuple[RawDoc, str | None, str]] = []
+    def _prepare(self, docs: list[RawDoc], report: IngestReport) -> tuple[list[Article], list[Article]]:
+        """Clean, identify and build articles; returns ``(new, updated)``.
+
+        Exact re-ingests are recognised by id and content hash right after
+        cleaning, before the costly language identification.
+        """
+        cleaned: list[tuple[RawDoc, str | None, str, str, str]] = []
         for doc in docs:
             title = clean_title(doc.title)
             text = clean_text(doc.text, title=title)
             if len(text) < self.settings.min_text_chars:
                 report.rejections.append(Rejection(doc.origin, f"no article text ({len(text)} characters after cleaning)"))
                 continue
-            cleaned.append((doc, title, text))
-        langs = self.langid.identify_many(
-            [f"{t}\n\n{x}" if t else x for _, t, x in cleaned], [d.declared_lang for d, _, _ in cleaned]
-        )
-        articles = []
-        for (doc, title, text), (lang, conf) in zip(cleaned, langs):
             chash = content_hash(title, text)
-            articles.append(Article(
-                id=article_id(doc, chash), url=doc.url, source=doc.source, lang=lang,
+            cleaned.append((doc, title, text, chash, article_id(doc, chash)))
+        known = self.store.content_hashes([c[4] for c in cleaned])
+        fresh = []
+        seen: set[str] = set()
+        for c in cleaned:
+            if c[4] in seen or known.get(c[4]) == c[3]:
+                report.unchanged += 1  # exact re-ingest (or the same record twice)
+                continue
+            seen.add(c[4])
+            fresh.append(c)
+        langs = self.langid.identify_many(
+            [f"{t}\n\n{x}" if t else x for _, t, x, _, _ in fresh], [d.declared_lang for d, *_ in fresh]
+        )
+        new: list[Article] = []
+        updated: list[Article] = []
+        for (doc, title, text, chash, aid), (lang, conf) in zip(fresh, langs):
+            article = Article(
+                id=aid, url=doc.url, source=doc.source, lang=lang,
                 lang_confidence=conf, published=doc.published, precision=doc.precision,
                 title=title, text=text, origin=doc.origin, content_hash=chash,
                 declared_lang=normalise_code(doc.declared_lang) or doc.declared_lang,
-            ))
-        return articles
+            )
+            (updated if aid in known else new).append(article)
+        return new, updated
 
     # -- near-duplicates and store ---------------------------------------------
     def _store_batch(self, docs: list[RawDoc], rejections: list[Rejection], report: IngestReport) -> None:
         before = len(report.rejections)
-        articles = self._prepare(docs, report)
-        known = self.store.content_hashes([a.id for a in articles])
-        new: list[Article] = []
-        updated: list[Article] = []
-        seen: set[str] = set()
-        for a in articles:
-            if a.id in seen or known.get(a.id) == a.content_hash:
-                report.unchanged += 1  # exact re-ingest (or the same record twice)
-                continue
-            seen.add(a.id)
-            (updated if a.id in known else new).append(a)
-
+        new, updated = self._prepare(docs, report)
         band_keys: dict[str, list[int]] = {}
         batch_index: dict[int, list[tuple[str, str | None, bytes]]] = {}
         for a in new + updated:
@@ -189,6 +194,41 @@ def ingest_paths(
     run_id = store.start_run(paths)
     report = Ingestor(store, settings=settings).ingest(iter_inputs(paths), progress=progress)
     store.finish_run(run_id, report.counts())
+    return report
+
+
+@dataclass
+class ClusterReport:
+    """What one clustering pass did."""
+
+    placed: int = 0
+    linked: int = 0
+    stories: int = 0
+
+
+def cluster_pending(
+    store: SQLiteStore,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    link: bool = True,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> ClusterReport:
+    """The cluster job: place every stored article not yet in a story (in
+    publication order), then link group representatives across languages."""
+    from .cluster.stream import StoryClusterer  # the models load only when clustering
+
+    clusterer = StoryClusterer(store, settings=settings)
+    ids = clusterer.pending()
+    report = ClusterReport()
+    for i in range(0, len(ids), settings.batch_size):
+        chunk = [a for a in (store.get_article(x) for x in ids[i : i + settings.batch_size]) if a is not None]
+        clusterer.partial_fit(chunk)
+        report.placed += len(chunk)
+        if progress:
+            progress("placed", report.placed, len(ids))
+    if link:
+        report.linked = clusterer.link(progress=(lambda d, t: progress("linked", d, t)) if progress else None)
+    report.stories = int(store.stats()["stories"])  # type: ignore[arg-type]
     return report
 
 

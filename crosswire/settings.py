@@ -48,6 +48,30 @@ class Settings:
     # store
     batch_size: int = 256
 
+    # represent
+    #: documents in the pseudo-corpus behind the wordfreq prior of document frequencies
+    df_prior_docs: float = 1000.0
+
+    # cluster
+    #: P(same story) an article needs to join a group of its language
+    join_threshold: float = 0.5
+    #: P(same story) two group representatives need to join their stories
+    link_threshold: float = 0.4
+    #: representatives per group: compared across languages with dense vectors
+    reps_per_group: int = 2
+    #: a group (and its story) is dormant after this many days without articles
+    quiet_days: float = 7.0
+    #: representatives further apart than this are never linked
+    link_window_days: float = 7.0
+    #: groups stay in memory for candidate search this long after their last article
+    retention_days: float = 30.0
+    #: groups scored per article, the ones sharing most name keys and top terms
+    max_candidates: int = 20
+    ann_neighbours: int = 20
+    embed_batch: int = 16
+    #: vectors per language behind the dense-similarity background
+    background_per_lang: int = 512
+
     def __post_init__(self) -> None:
         if self.minhash_perm % self.lsh_bands:
             raise ValueError(
@@ -59,6 +83,10 @@ class Settings:
             raise ValueError("languages must not be empty")
         if self.batch_size < 1:
             raise ValueError("batch_size must be ≥ 1")
+        if self.retention_days < max(self.quiet_days, self.link_window_days):
+            raise ValueError("retention_days must cover quiet_days and link_window_days")
+        if self.reps_per_group < 1:
+            raise ValueError("reps_per_group must be ≥ 1")
 
 
 DEFAULT_SETTINGS = Settings()

@@ -114,3 +114,27 @@ def parse_date(
     if precision == "second" and dt.second == 0 and isinstance(value, str) and value.count(":") == 1:
         precision = "minute"
     return _fmt(dt, precision), precision
+
+
+def interval(published: str | None, precision: str | None) -> tuple[float, float] | None:
+    """The span of time a stored date stands for, as UTC epoch seconds ``[start, end)``.
+
+    ``2022-01`` covers the whole month, ``2022-01-07`` the whole day, and a
+    timestamp a single instant; None for an undated article.
+    """
+    if not published:
+        return None
+    if precision == "year":
+        start = datetime(int(published[:4]), 1, 1, tzinfo=timezone.utc)
+        end = datetime(start.year + 1, 1, 1, tzinfo=timezone.utc)
+    elif precision == "month":
+        y, m = int(published[:4]), int(published[5:7])
+        start = datetime(y, m, 1, tzinfo=timezone.utc)
+        end = datetime(y + (m == 12), m % 12 + 1, 1, tzinfo=timezone.utc)
+    elif precision == "day":
+        start = datetime.fromisoformat(published).replace(tzinfo=timezone.utc)
+        end = start + timedelta(days=1)
+    else:
+        start = datetime.fromisoformat(published.replace("Z", "+00:00"))
+        end = start
+    return start.timestamp(), end.timestamp()

@@ -68,4 +68,91 @@ MIGRATIONS: list[tuple[int, str]] = [
     ),
 ]
 
+MIGRATIONS.append(
+    (
+        2,
+        """
+        -- dense vectors (float16), computed once per article and model
+        CREATE TABLE embeddings (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            model      TEXT NOT NULL,
+            vec        BLOB NOT NULL
+        );
+
+        -- streaming document frequencies per language
+        CREATE TABLE df_docs (lang TEXT PRIMARY KEY, n INTEGER NOT NULL);
+        CREATE TABLE df_terms (
+            lang TEXT NOT NULL,
+            term TEXT NOT NULL,
+            n    INTEGER NOT NULL,
+            PRIMARY KEY (lang, term)
+        ) WITHOUT ROWID;
+
+        -- monolingual groups: the first level of clustering
+        CREATE TABLE groups (
+            id          TEXT PRIMARY KEY,
+            lang        TEXT NOT NULL,
+            story_id    TEXT NOT NULL,
+            first_seen  TEXT,
+            last_seen   TEXT,
+            n_articles  INTEGER NOT NULL,
+            state       TEXT NOT NULL
+        );
+        CREATE INDEX groups_story ON groups(story_id);
+        CREATE INDEX groups_last_seen ON groups(last_seen);
+
+        -- which group (and so which story) each article joined, in stream order
+        CREATE TABLE memberships (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            group_id   TEXT NOT NULL REFERENCES groups(id),
+            seq        INTEGER NOT NULL UNIQUE,
+            score      REAL
+        );
+        CREATE INDEX memberships_group ON memberships(group_id);
+
+        -- group representatives: their profile frozen when they joined, so that
+        -- linking decisions do not depend on when linking runs
+        CREATE TABLE reps (
+            seq        INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL UNIQUE,
+            group_id   TEXT NOT NULL,
+            lang       TEXT NOT NULL,
+            span_end   REAL,
+            profile    TEXT NOT NULL,
+            linked     INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX reps_pending ON reps(linked, seq);
+        CREATE INDEX reps_lang ON reps(lang, seq);
+        CREATE INDEX reps_span_end ON reps(span_end);
+
+        -- links between groups (possibly across languages) that make one story
+        CREATE TABLE group_links (
+            a     TEXT NOT NULL,
+            b     TEXT NOT NULL,
+            score REAL NOT NULL,
+            PRIMARY KEY (a, b)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE stories (
+            id          TEXT PRIMARY KEY,
+            first_seen  TEXT,
+            last_seen   TEXT,
+            n_articles  INTEGER NOT NULL,
+            n_sources   INTEGER NOT NULL,
+            langs       TEXT NOT NULL,
+            title       TEXT,
+            title_lang  TEXT,
+            top_names   TEXT NOT NULL,
+            dormant     INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX stories_last_seen ON stories(last_seen);
+
+        -- ids of stories merged into another stay valid
+        CREATE TABLE story_aliases (alias TEXT PRIMARY KEY, story_id TEXT NOT NULL);
+
+        CREATE TABLE cluster_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """,
+    )
+)
+
 LATEST_VERSION = MIGRATIONS[-1][0]

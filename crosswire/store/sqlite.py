@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -181,6 +182,25 @@ class SQLiteStore:
                  counts.get("duplicates", 0), counts.get("rejected", 0), run_id),
             )
 
+    # -- embeddings -----------------------------------------------------------
+    def embeddings(self, ids: Sequence[str], model: str) -> dict[str, bytes]:
+        """Cached vectors (as stored blobs) of the given articles for ``model``."""
+        out: dict[str, bytes] = {}
+        for chunk in _chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT article_id, vec FROM embeddings WHERE model = ? AND article_id IN ({marks})", [model, *chunk]
+            )
+            out.update((r[0], r[1]) for r in rows)
+        return out
+
+    def put_embeddings(self, vecs: dict[str, bytes], model: str) -> None:
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO embeddings (article_id, model, vec) VALUES (?, ?, ?)",
+                [(aid, model, blob) for aid, blob in vecs.items()],
+            )
+
     # -- queries --------------------------------------------------------------
     def get_article(self, article_id: str) -> Article | None:
         row = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -238,6 +258,77 @@ class SQLiteStore:
         )
         return int(self._db.execute(f"SELECT count(*) FROM articles {where}", args).fetchone()[0])
 
+    def document_frequencies(self) -> dict[str, tuple[int, dict[str, int]]]:
+        """``lang → (documents, term → document count)`` as the clusterer left them."""
+        out: dict[str, tuple[int, dict[str, int]]] = {}
+        for lang, n in self._db.execute("SELECT lang, n FROM df_docs").fetchall():
+            counts = dict(self._db.execute("SELECT term, n FROM df_terms WHERE lang = ?", (lang,)).fetchall())
+            out[lang] = (int(n), counts)
+        return out
+
+    # -- stories ----------------------------------------------------------------
+    def resolve_story(self, story_id: str) -> str | None:
+        """The current id of a story, following merge aliases."""
+        if self._db.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone():
+            return story_id
+        row = self._db.execute("SELECT story_id FROM story_aliases WHERE alias = ?", (story_id,)).fetchone()
+        return row[0] if row else None
+
+    def stories(self, *, since: str | None = None, until: str | None = None, lang: str | None = None,
+                active_only: bool = False, limit: int | None = None, offset: int = 0) -> list[dict[str, object]]:
+        """Story summaries, most recently active first."""
+        clauses, args = [], []
+        if since:
+            clauses.append("(last_seen >= ? OR ? LIKE last_seen || '%')")
+            args += [since, since]
+        if until:
+            clauses.append("substr(first_seen, 1, length(?)) <= ?")
+            args += [until, until]
+        if lang:
+            clauses.append("EXISTS (SELECT 1 FROM json_each(stories.langs) WHERE key = ?)")
+            args.append(lang)
+        if active_only:
+            clauses.append("dormant = 0")
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        rows = self._db.execute(
+            f"SELECT * FROM stories {where} ORDER BY last_seen IS NULL, last_seen DESC, n_articles DESC, id "
+            "LIMIT ? OFFSET ?", [*args, -1 if limit is None else limit, offset],
+        )
+        return [self._story_dict(r) for r in rows]
+
+    @staticmethod
+    def _story_dict(r: sqlite3.Row) -> dict[str, object]:
+        d = dict(r)
+        d["langs"] = json.loads(d["langs"])
+        d["top_names"] = json.loads(d["top_names"])
+        d["dormant"] = bool(d["dormant"])
+        return d
+
+    def story(self, story_id: str) -> dict[str, object] | None:
+        sid = self.resolve_story(story_id)
+        if sid is None:
+            return None
+        row = self._db.execute("SELECT * FROM stories WHERE id = ?", (sid,)).fetchone()
+        d = self._story_dict(row)
+        d["aliases"] = [r[0] for r in self._db.execute("SELECT alias FROM story_aliases WHERE story_id = ? ORDER BY alias", (sid,))]
+        return d
+
+    def story_articles(self, story_id: str) -> list[Article]:
+        """Articles of a story in stream order."""
+        sid = self.resolve_story(story_id) or story_id
+        rows = self._db.execute(
+            f"SELECT {', '.join('a.' + c.strip() for c in _ARTICLE_COLUMNS.split(','))} FROM articles a "
+            "JOIN memberships m ON m.article_id = a.id JOIN groups g ON g.id = m.group_id "
+            "WHERE g.story_id = ? ORDER BY m.seq", (sid,),
+        )
+        return [_row_to_article(r) for r in rows]
+
+    def story_of_articles(self) -> dict[str, str]:
+        """article id → story id, for every clustered article."""
+        return dict(self._db.execute(
+            "SELECT m.article_id, g.story_id FROM memberships m JOIN groups g ON g.id = m.group_id"
+        ).fetchall())
+
     def rejections(self, *, limit: int | None = None) -> list[dict[str, object]]:
         rows = self._db.execute(
             "SELECT origin, reason, first_seen, last_seen, times FROM rejected ORDER BY last_seen DESC, id DESC LIMIT ?",
@@ -254,4 +345,6 @@ class SQLiteStore:
             "languages": dict(db.execute("SELECT lang, count(*) FROM articles GROUP BY lang ORDER BY count(*) DESC").fetchall()),
             "sources": db.execute("SELECT count(DISTINCT source) FROM articles").fetchone()[0],
             "rejected": db.execute("SELECT count(*) FROM rejected").fetchone()[0],
+            "stories": db.execute("SELECT count(*) FROM stories").fetchone()[0],
+            "clustered": db.execute("SELECT count(*) FROM memberships").fetchone()[0],
         }

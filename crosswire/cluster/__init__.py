@@ -1,0 +1,1 @@
+"""Cluster stage: pair scores and the streaming story clusterer."""

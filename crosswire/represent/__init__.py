@@ -1,0 +1,1 @@
+"""Represent stage: lexical terms, name keys and dense embeddings of articles."""

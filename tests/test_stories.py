@@ -1,0 +1,160 @@
+"""Stories across languages: the streaming clusterer on the sample and the seeds."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from crosswire.cli import sample_path
+from crosswire.cluster.evaluate import bcubed, read_gold_labels
+from crosswire.pipeline import cluster_pending, ingest_paths
+from crosswire.represent.dense import MODEL_NAME
+from crosswire.store import open_store
+
+from .conftest import SEEDS
+
+SAMPLE = sample_path()
+GOLD = read_gold_labels(SAMPLE)
+
+
+@pytest.fixture(scope="session")
+def vector_cache(tmp_path_factory) -> dict[str, bytes]:
+    """Dense vectors of every sample and seed article, computed once per session."""
+    store = open_store(tmp_path_factory.mktemp("vec") / "v.db")
+    paths = [str(SAMPLE)] + ([str(SEEDS)] if SEEDS.is_dir() else [])
+    ingest_paths(paths, store)
+    from crosswire.cluster.evaluate import profiles_for
+
+    ids = [a.id for a in store.articles()]
+    profiles_for(store, ids)  # computes and caches every vector
+    cache = store.embeddings(ids, MODEL_NAME)
+    store.close()
+    return cache
+
+
+
+
+def _ingest_and_cluster(store, paths: list[str], cache: dict[str, bytes]):
+    ingest_paths(paths, store)
+    have = {a.id for a in store.articles()}
+    store.put_embeddings({k: v for k, v in cache.items() if k in have}, MODEL_NAME)
+    return cluster_pending(store)
+
+
+def _stories(store) -> dict[str, str]:
+    return store.story_of_articles()
+
+
+def test_sample_bcubed(tmp_path, vector_cache):
+    store = open_store(tmp_path / "s.db")
+    _ingest_and_cluster(store, [str(SAMPLE)], vector_cache)
+    score = bcubed(_stories(store), GOLD)
+    assert score["n"] == len(GOLD)
+    assert score["f1"] >= 0.95, score
+
+
+def test_seeds_form_one_story_that_no_sample_article_joins(tmp_path, vector_cache, seeds):
+    store = open_store(tmp_path / "s.db")
+    _ingest_and_cluster(store, [str(SAMPLE), *map(str, seeds)], vector_cache)
+    pred = _stories(store)
+    seed_ids = [a.id for a in store.articles() if a.origin.startswith(str(SEEDS))]
+    assert len(seed_ids) == 5
+    story = {pred[i] for i in seed_ids}
+    assert len(story) == 1, story
+    (sid,) = story
+    members = {aid for aid, s in pred.items() if s == sid}
+    assert members == set(seed_ids)
+    summary = store.story(sid)
+    assert set(summary["langs"]) == {"nb", "nn", "nl"}
+    assert summary["first_seen"] == "2022-01" and summary["n_articles"] == 5
+
+
+def _by_date_chunks(tmp_path: Path, n: int) -> list[Path]:
+    recs = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+    recs.sort(key=lambda r: (r["published"], r["id"]))
+    size = -(-len(recs) // n)
+    out = []
+    for k in range(n):
+        p = tmp_path / f"chunk{k}.jsonl"
+        p.write_text("".join(json.dumps(r) + "\n" for r in recs[k * size : (k + 1) * size]), encoding="utf-8")
+        out.append(p)
+    return out
+
+
+def test_batch_equals_date_ordered_chunks(tmp_path, vector_cache):
+    batch = open_store(tmp_path / "batch.db")
+    _ingest_and_cluster(batch, [str(SAMPLE)], vector_cache)
+    stream = open_store(tmp_path / "stream.db")
+    for chunk in _by_date_chunks(tmp_path, 4):
+        _ingest_and_cluster(stream, [str(chunk)], vector_cache)
+    assert _stories(stream) == _stories(batch)
+    assert {s["id"] for s in stream.stories()} == {s["id"] for s in batch.stories()}
+
+
+def test_order_of_input_does_not_matter_and_ids_are_stable(tmp_path, vector_cache):
+    recs = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+    random.Random(7).shuffle(recs)
+    shuffled = tmp_path / "shuffled.jsonl"
+    shuffled.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    a = open_store(tmp_path / "a.db")
+    _ingest_and_cluster(a, [str(SAMPLE)], vector_cache)
+    b = open_store(tmp_path / "b.db")
+    _ingest_and_cluster(b, [str(shuffled)], vector_cache)
+    assert _stories(a) == _stories(b)
+
+
+def test_new_articles_join_existing_stories_and_reruns_change_nothing(tmp_path, vector_cache):
+    store = open_store(tmp_path / "s.db")
+    first, second = _by_date_chunks(tmp_path, 2)
+    _ingest_and_cluster(store, [str(first)], vector_cache)
+    before = _stories(store)
+    report = _ingest_and_cluster(store, [str(second)], vector_cache)
+    after = _stories(store)
+    assert report.placed == len(GOLD) - len(before)
+    # every early article keeps its story id (or the id it was merged into)
+    for aid, sid in before.items():
+        assert store.resolve_story(sid) == after[aid]
+    # some later article joined a story that existed before
+    assert {after[a] for a in after if a not in before} & set(after[a] for a in before)
+    again = cluster_pending(store)
+    assert again.placed == 0 and again.linked == 0 and _stories(store) == after
+
+
+def test_stories_go_dormant_and_late_news_starts_a_new_story(tmp_path, vector_cache):
+    recs = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+    story = max({r["story"] for r in recs}, key=lambda s: sum(r["story"] == s for r in recs))
+    members = [r for r in recs if r["story"] == story and r["lang"] == "en"]
+    late = dict(members[0], id="late-copy", url="https://example.org/late",
+                published="2026-01-01T10:00:00Z", text=members[0]["text"] + " A year on, the region remembers.")
+    store = open_store(tmp_path / "s.db")
+    _ingest_and_cluster(store, [str(SAMPLE)], vector_cache)
+    f = tmp_path / "late.jsonl"
+    f.write_text(json.dumps(late) + "\n", encoding="utf-8")
+    _ingest_and_cluster(store, [str(f)], vector_cache)
+    pred = _stories(store)
+    assert pred["late-copy"] != pred[members[0]["id"]]
+    old = store.story(pred[members[0]["id"]])
+    assert old["dormant"] is True
+    assert store.story(pred["late-copy"])["dormant"] is False
+
+
+def test_story_summary(tmp_path, vector_cache):
+    store = open_store(tmp_path / "s.db")
+    _ingest_and_cluster(store, [str(SAMPLE)], vector_cache)
+    pred = _stories(store)
+    groups = defaultdict(set)
+    for aid, sid in pred.items():
+        groups[sid].add(aid)
+    sid = max(groups, key=lambda s: len(groups[s]))
+    s = store.story(sid)
+    arts = store.story_articles(sid)
+    assert s["n_articles"] == len(arts) == len(groups[sid])
+    assert s["n_sources"] == len({a.source for a in arts})
+    assert sum(s["langs"].values()) == len(arts)
+    assert s["title"] in {a.title for a in arts}
+    assert s["first_seen"] == min(a.published for a in arts) and s["last_seen"] == max(a.published for a in arts)
+    assert s["top_names"]
