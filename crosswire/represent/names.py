@@ -41,7 +41,7 @@ Utenriksdepartementet); ``person`` after a title, for two or more tokens, or for
 surname endings (-ov, -enko, -chuk, ...); else ``other``.  A place's key is the key
 of the gazetteer's main name, so "Tyskland", "Deutschland" and "Germany" share one.
 
-Known limits: some distinct names share keys (about 12 % of the geonames city names
+Known limits: some distinct names share keys (about 14 % of the geonames city names
 collide with another one, mostly Chinese, Indian and Japanese names; "Putin" =
 "Puttin"); English "ch" in unknown words is read as ``k``; Chinese pinyin is folded
 like any other spelling; German first names of common-word frequency (Angela, Marco)
