@@ -160,6 +160,12 @@ def _stream_into(db_src: Path, work: Path, n: int, *, link_sample: int = 0) -> d
     t1 = time.perf_counter()
     clusterer = StoryClusterer(store)
     ids = clusterer.pending()
+    clusterer._load()  # the clusterer's state (document frequencies, active groups): once per process
+    # models and dictionaries load on first use, once per process: keep that out of the per-article cost
+    from crosswire.represent.profile import parse
+
+    for x in ids[:50]:
+        parse(store.get_article(x))
     t_load = time.perf_counter()
     for i in range(0, len(ids), 256):
         clusterer.partial_fit([store.get_article(x) for x in ids[i : i + 256]])

@@ -67,6 +67,8 @@ class Settings:
     retention_days: float = 30.0
     #: groups scored per article, the ones sharing most name keys and top terms
     max_candidates: int = 20
+    #: index keys (names, terms) shared by more active groups than this are not used to find candidates
+    max_posting: int = 300
     ann_neighbours: int = 20
     embed_batch: int = 16
     #: vectors per language behind the dense-similarity background

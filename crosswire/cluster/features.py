@@ -17,15 +17,17 @@ from ..represent.profile import Profile
 from .background import DenseBackground
 
 DAY = 86400.0
+#: priors only: for pairs scored without a stream's background (never updated)
+_PRIOR_BACKGROUND = DenseBackground()
 
 
 def _overlap(a: Counter[str], b: Counter[str]) -> tuple[float, float]:
     """Jaccard of the key sets, and log(1 + number of shared keys)."""
     if not a or not b:
         return 0.0, 0.0
-    sa, sb = set(a), set(b)
-    shared = len(sa & sb)
-    return shared / len(sa | sb), math.log1p(shared)
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    shared = sum(1 for k in small if k in large)
+    return shared / (len(a) + len(b) - shared), math.log1p(shared)
 
 
 def gap_days(a: tuple[float, float] | None, b: tuple[float, float] | None) -> float | None:
@@ -45,7 +47,7 @@ def pair_features(a: Profile, b: Profile, background: DenseBackground | None = N
     figs = len(fa & fb) / len(fa | fb) if fa and fb else 0.0
     dense = float(np.dot(a.dense, b.dense)) if a.dense is not None and b.dense is not None else math.nan
     gap = gap_days(a.span, b.span)
-    bg = background or DenseBackground()
+    bg = background or _PRIOR_BACKGROUND
     return {
         "dense": dense,
         "dense_z": bg.z(dense, a.lang, b.lang) if not math.isnan(dense) else math.nan,

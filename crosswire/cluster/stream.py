@@ -237,7 +237,10 @@ class StoryClusterer:
             f"t:{t}" for t, _ in sorted(prof.terms.items(), key=lambda kv: -kv[1])[:12]
         ]
         for k in probes:
-            for gid in self._by_key.get((prof.lang, k), ()):
+            posting = self._by_key.get((prof.lang, k), ())
+            if len(posting) > self.settings.max_posting:
+                continue  # a key shared by that many active groups tells them apart no better than a stopword
+            for gid in posting:
                 votes[gid] += 1
         quiet = self.settings.quiet_days * DAY
         out = []
