@@ -25,7 +25,10 @@ test: install
 	$(BIN)/python -m pytest -q
 
 bench: install
+	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/stories.py
+	$(BIN)/python bench/figures.py
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache $(DB) $(DB)-wal $(DB)-shm

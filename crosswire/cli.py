@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections import Counter
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Optional
@@ -161,6 +162,7 @@ def run(
     with _open(db) as store:
         report = _ingest(inputs, store, quiet)
         clustered = _cluster(store, quiet, link=not no_link)
+        _facts(store, quiet)
         _summary(report, store, quiet, as_json, clustered)
     raise typer.Exit(EXIT_SKIPPED if report.rejections else EXIT_OK)
 
@@ -190,6 +192,12 @@ def _cluster(store: SQLiteStore, quiet: bool, *, link: bool) -> ClusterReport:
     finally:
         if bar is not None:
             bar.stop()
+
+
+def _facts(store: SQLiteStore, quiet: bool) -> None:
+    from .facts.stage import extract_pending
+
+    extract_pending(store)
 
 
 def _snippet(text: str, n: int = 70) -> str:
@@ -376,6 +384,122 @@ def similar(
               f"model variant {d['variant']})", highlight=False)
     for k, v in d["parts"].items():  # type: ignore[union-attr]
         out.print(f"  {k:14s} {'–' if v is None else v}", highlight=False)
+
+
+# -- facts -----------------------------------------------------------------------------
+
+_STATUS_STYLE = {"disagree": "bold red", "updated": "yellow", "agree": "green", "single_source": "dim"}
+
+
+def _story_or_exit(store: SQLiteStore, story_id: str) -> dict:
+    story = store.story(story_id)
+    if story is None:
+        err.print(f"error: no story {story_id!r}", highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+    return story
+
+
+def _fmt_value(low: object, high: object) -> str:
+    def f(x: object) -> str:
+        return "?" if x is None else f"{x:,.0f}" if float(x) == int(float(x)) else f"{x}"  # type: ignore[arg-type]
+
+    return f(low) if low == high else f"{f(low)}–{f(high)}"
+
+
+@app.command()
+def figures(
+    story_id: Annotated[str, typer.Argument(help="Story id.")],
+    db: DbOption = "crosswire.db",
+    as_json: JsonOption = False,
+) -> None:
+    """The figure table of a story: every source's value, attribution and date, and where they disagree."""
+    from .facts.reconcile import reconcile
+
+    with _open(db) as store:
+        story = _story_or_exit(store, story_id)
+        arts = {a.id: a for a in store.story_articles(str(story["id"]))}
+        rows = reconcile(store.article_figures(list(arts)), arts)
+    if as_json:
+        out.print_json(data={"story": story["id"], "title": story["title"], "figures": [r.to_dict() for r in rows]})
+        return
+    out.print(f"[bold]{story['title'] or story['id']}[/bold]  {story['id']}")
+    if not rows:
+        out.print("no figures found")
+        return
+    for r in rows:
+        style = _STATUS_STYLE.get(r.status, "")
+        out.print(f"\n[bold]{r.category}[/bold] · {r.subject.replace('_', ' ')}  "
+                  f"[{style}]{r.status.replace('_', ' ').upper()}[/{style}]  range {_fmt_value(r.low, r.high)} "
+                  f"· {r.sources} source(s)")
+        for rep in r.reports:
+            who = rep.attribution_text or rep.attribution or "unattributed"
+            subj = f" ({rep.subject_text})" if rep.subject_text else ""
+            out.print(f"  {rep.value_text:>22}  {rep.qualifier.replace('_', ' '):10s} {rep.lang}  "
+                      f"{(rep.published or 'undated'):20s} {(rep.source or rep.article_id):18s} {who}{subj}",
+                      markup=False, highlight=False)
+
+
+@app.command()
+def claims(
+    article_id: Annotated[str, typer.Argument(help="Article id.")],
+    db: DbOption = "crosswire.db",
+    as_json: JsonOption = False,
+) -> None:
+    """Every figure and name found in one article, with its evidence."""
+    with _open(db) as store:
+        a = store.get_article(article_id)
+        if a is None:
+            err.print(f"error: no article {article_id!r}", highlight=False)
+            raise typer.Exit(EXIT_USAGE)
+        figs = store.article_figures([article_id])
+        names = store.article_names([article_id])
+    if as_json:
+        out.print_json(data={"article": article_id, "lang": a.lang, "figures": figs, "names": names})
+        return
+    out.print(f"[bold]{a.title or '(no title)'}[/bold]  {a.id} · {a.lang} · {a.published or 'undated'}")
+    for f in figs:
+        out.print(f"- {f['category']}: {f['value_text']} ({f['qualifier']}, {f['subject']}) "
+                  f"← {f['attribution'] or 'unattributed'}  [{f['span_start']}:{f['span_end']}]",
+                  markup=False, highlight=False)
+        out.print(f"    “{f['sentence']}”", markup=False, highlight=False)
+    if names:
+        out.print("names: " + ", ".join(f"{n['surface']} ({n['kind']}, {n['key']})" for n in names),
+                  markup=False, highlight=False)
+
+
+@app.command()
+def names(
+    story_id: Annotated[str, typer.Argument(help="Story id.")],
+    db: DbOption = "crosswire.db",
+    as_json: JsonOption = False,
+) -> None:
+    """People, places and organisations of a story, with their spellings."""
+    with _open(db) as store:
+        story = _story_or_exit(store, story_id)
+        arts = {a.id: a for a in store.story_articles(str(story["id"]))}
+        rows = store.article_names(list(arts))
+    merged: dict[str, dict] = {}
+    for n in rows:
+        m = merged.setdefault(str(n["key"]), {"key": n["key"], "kinds": Counter(), "forms": Counter(),
+                                              "mentions": 0, "articles": set(), "languages": set(), "country": None})
+        m["kinds"][n["kind"]] += n["count"]
+        m["forms"][n["surface"]] += n["count"]
+        m["mentions"] += n["count"]
+        m["articles"].add(n["article_id"])
+        m["languages"].add(arts[str(n["article_id"])].lang)
+        m["country"] = m["country"] or n["country"]
+    result = sorted(
+        ({"key": m["key"], "kind": m["kinds"].most_common(1)[0][0], "mentions": m["mentions"],
+          "articles": len(m["articles"]), "languages": sorted(m["languages"]), "country": m["country"],
+          "forms": dict(m["forms"].most_common())} for m in merged.values()),
+        key=lambda d: (-d["articles"], -d["mentions"], d["key"]),
+    )
+    if as_json:
+        out.print_json(data={"story": story["id"], "names": result})
+        return
+    for d in result:
+        out.print(f"{d['kind']:7s} {', '.join(d['forms'])}  ({d['articles']} articles, {'/'.join(d['languages'])}"
+                  + (f", {d['country']}" if d["country"] else "") + ")", markup=False, highlight=False)
 
 
 eval_app = typer.Typer(no_args_is_help=True, help="Measure pair scores and stories against gold labels.")

@@ -155,4 +155,48 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        3,
+        """
+        -- figures (numeric claims) found in each article, with their evidence
+        CREATE TABLE figures (
+            id               INTEGER PRIMARY KEY,
+            article_id       TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            category         TEXT NOT NULL,
+            noun             TEXT,
+            value_low        REAL,
+            value_high       REAL,
+            value_kind       TEXT NOT NULL,
+            value_text       TEXT NOT NULL,
+            magnitude        INTEGER,
+            qualifier        TEXT NOT NULL,
+            subject          TEXT NOT NULL,
+            subject_text     TEXT,
+            attribution      TEXT,
+            attribution_text TEXT,
+            sentence         TEXT NOT NULL,
+            span_start       INTEGER NOT NULL,
+            span_end         INTEGER NOT NULL
+        );
+        CREATE INDEX figures_article ON figures(article_id);
+
+        -- names found in each article: key, the form written, kind, count
+        CREATE TABLE article_names (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            key        TEXT NOT NULL,
+            surface    TEXT NOT NULL,
+            kind       TEXT NOT NULL,
+            count      INTEGER NOT NULL,
+            country    TEXT,
+            PRIMARY KEY (article_id, key, surface)
+        ) WITHOUT ROWID;
+        CREATE INDEX article_names_key ON article_names(key);
+
+        -- which articles went through fact extraction, and with which extractor version
+        CREATE TABLE facts_done (article_id TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID;
+        """,
+    )
+)
+
 LATEST_VERSION = MIGRATIONS[-1][0]

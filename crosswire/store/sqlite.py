@@ -329,6 +329,58 @@ class SQLiteStore:
             "SELECT m.article_id, g.story_id FROM memberships m JOIN groups g ON g.id = m.group_id"
         ).fetchall())
 
+    # -- facts -------------------------------------------------------------------
+    FIGURE_COLUMNS = ("category", "noun", "value_low", "value_high", "value_kind", "value_text", "magnitude",
+                      "qualifier", "subject", "subject_text", "attribution", "attribution_text", "sentence",
+                      "span_start", "span_end")
+
+    def facts_pending(self, version: int, *, limit: int | None = None) -> list[str]:
+        """Ids of articles not yet through fact extraction of ``version``."""
+        rows = self._db.execute(
+            "SELECT a.id FROM articles a LEFT JOIN facts_done f ON f.article_id = a.id "
+            "WHERE f.article_id IS NULL OR f.version < ? ORDER BY a.id LIMIT ?",
+            (version, -1 if limit is None else limit),
+        )
+        return [r[0] for r in rows]
+
+    def write_facts(self, version: int, facts: dict[str, tuple[list[dict], list[dict]]]) -> None:
+        """Replace the figures and names of each article (``id → (figures, names)``) in one transaction."""
+        cols = self.FIGURE_COLUMNS
+        with self.transaction() as db:
+            for aid, (figs, names) in facts.items():
+                db.execute("DELETE FROM figures WHERE article_id = ?", (aid,))
+                db.execute("DELETE FROM article_names WHERE article_id = ?", (aid,))
+                db.executemany(
+                    f"INSERT INTO figures (article_id, {', '.join(cols)}) VALUES (?, {', '.join('?' * len(cols))})",
+                    [(aid, *(f.get(c) for c in cols)) for f in figs],
+                )
+                db.executemany(
+                    "INSERT INTO article_names (article_id, key, surface, kind, count, country) VALUES (?, ?, ?, ?, ?, ?)",
+                    [(aid, n["key"], n["surface"], n["kind"], n["count"], n.get("country")) for n in names],
+                )
+                db.execute("INSERT OR REPLACE INTO facts_done (article_id, version) VALUES (?, ?)", (aid, version))
+
+    def article_figures(self, article_ids: Sequence[str]) -> list[dict[str, object]]:
+        """Stored figures of the given articles, in text order."""
+        out: list[dict[str, object]] = []
+        for chunk in _chunks(list(article_ids)):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT * FROM figures WHERE article_id IN ({marks}) ORDER BY article_id, span_start", chunk
+            )
+            out.extend(dict(r) for r in rows)
+        return out
+
+    def article_names(self, article_ids: Sequence[str]) -> list[dict[str, object]]:
+        out: list[dict[str, object]] = []
+        for chunk in _chunks(list(article_ids)):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT * FROM article_names WHERE article_id IN ({marks}) ORDER BY article_id, key", chunk
+            )
+            out.extend(dict(r) for r in rows)
+        return out
+
     def rejections(self, *, limit: int | None = None) -> list[dict[str, object]]:
         rows = self._db.execute(
             "SELECT origin, reason, first_seen, last_seen, times FROM rejected ORDER BY last_seen DESC, id DESC LIMIT ?",
