@@ -30,7 +30,8 @@ EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_STORE = 0, 1, 2, 3
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="crosswire: track news stories across languages and sources.")
-out = Console(soft_wrap=True)
+# Piped output gets room for tables instead of Rich's 80-column default.
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[str, typer.Option("--db", envvar="CROSSWIRE_DB", help="SQLite database file.")]
@@ -200,6 +201,17 @@ def _facts(store: SQLiteStore, quiet: bool) -> None:
     extract_pending(store)
 
 
+def _table(title: str | None, columns: tuple[tuple[str, int], ...], *, wide: str = "title") -> Table:
+    """A table of fixed-width columns plus one that takes the remaining width."""
+    table = Table(title=title)
+    for col, width in columns:
+        if col == wide:
+            table.add_column(col, ratio=1, overflow="ellipsis", no_wrap=True)
+        else:
+            table.add_column(col, no_wrap=True, min_width=width, overflow="ellipsis")
+    return table
+
+
 def _snippet(text: str, n: int = 70) -> str:
     one = " ".join(text.split())
     return one if len(one) <= n else one[: n - 1] + "…"
@@ -224,11 +236,8 @@ def articles(
     if as_json:
         out.print_json(data=[a.to_dict() for a in rows])
         return
-    table = Table(show_lines=False, title=f"{len(rows)} of {total} articles")
-    for col, width in (("id", 16), ("lang", 7), ("published", 10), ("source", 10)):
-        table.add_column(col, no_wrap=True, min_width=width, overflow="ellipsis")
-    table.add_column("title", ratio=1, overflow="ellipsis", no_wrap=True)
-    table.add_column("duplicate of", no_wrap=True, overflow="ellipsis")
+    table = _table(f"{len(rows)} of {total} articles", (("id", 16), ("lang", 7), ("published", 10), ("source", 10),
+                                                        ("title", 0), ("duplicate of", 12)))
     for a in rows:
         table.add_row(a.id, f"{a.lang} {a.lang_confidence:.2f}", a.published or "–", a.source or "–",
                       a.title or _snippet(a.text), a.duplicate_of or "")
@@ -313,14 +322,20 @@ def stories(
     if as_json:
         out.print_json(data=rows)
         return
-    table = Table(title=f"{len(rows)} stories")
-    for col, width in (("id", 15), ("articles", 8), ("sources", 7), ("languages", 12), ("first", 10), ("last", 10)):
-        table.add_column(col, no_wrap=True, min_width=width, overflow="ellipsis")
-    table.add_column("title", ratio=1, overflow="ellipsis", no_wrap=True)
+    table = _table(f"{len(rows)} stories", (("id", 15), ("articles", 8), ("sources", 7), ("languages", 12),
+                                            ("first", 10), ("last", 10), ("title", 0)))
     for r in rows:
         table.add_row(str(r["id"]), str(r["n_articles"]), str(r["n_sources"]), _langs(r["langs"]),  # type: ignore[arg-type]
                       str(r["first_seen"] or "–")[:10], str(r["last_seen"] or "–")[:10], str(r["title"] or ""))
     out.print(table)
+
+
+def _story_or_exit(store: SQLiteStore, story_id: str) -> dict:
+    story = store.story(story_id)
+    if story is None:
+        err.print(f"error: no story {story_id!r}", highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+    return story
 
 
 @app.command()
@@ -331,10 +346,7 @@ def show(
 ) -> None:
     """One story: title, languages, sources, first/last seen, articles, top names."""
     with _open(db) as store:
-        story = store.story(story_id)
-        if story is None:
-            err.print(f"error: no story {story_id!r}", highlight=False)
-            raise typer.Exit(EXIT_USAGE)
+        story = _story_or_exit(store, story_id)
         arts = store.story_articles(str(story["id"]))
     sources = sorted({a.source for a in arts if a.source})
     if as_json:
@@ -349,10 +361,7 @@ def show(
         out.print("also known as: " + ", ".join(story["aliases"]), highlight=False)  # type: ignore[arg-type]
     out.print("names: " + ", ".join(story["top_names"]), highlight=False)  # type: ignore[arg-type]
     out.print("sources: " + ", ".join(sources), highlight=False)
-    table = Table()
-    for col, width in (("id", 10), ("lang", 4), ("published", 10), ("source", 10)):
-        table.add_column(col, no_wrap=True, min_width=width, overflow="ellipsis")
-    table.add_column("title", ratio=1, overflow="ellipsis", no_wrap=True)
+    table = _table(None, (("id", 10), ("lang", 4), ("published", 10), ("source", 10), ("title", 0)))
     for a in arts:
         table.add_row(a.id, a.lang, a.published or "–", a.source or "–", a.title or _snippet(a.text))
     out.print(table)
@@ -389,14 +398,6 @@ def similar(
 # -- facts -----------------------------------------------------------------------------
 
 _STATUS_STYLE = {"disagree": "bold red", "updated": "yellow", "agree": "green", "single_source": "dim"}
-
-
-def _story_or_exit(store: SQLiteStore, story_id: str) -> dict:
-    story = store.story(story_id)
-    if story is None:
-        err.print(f"error: no story {story_id!r}", highlight=False)
-        raise typer.Exit(EXIT_USAGE)
-    return story
 
 
 def _fmt_value(low: object, high: object) -> str:
