@@ -17,7 +17,10 @@ Parts (all by default except that ``scale`` uses ``--scale-sizes``):
   sample's BCubed precision/recall/F1 against its gold labels.
 * ``throughput``: a store already holding ``--store-size`` generated articles
   (ingested and placed in stories) takes ``--stream`` more ~600-word articles:
-  ingest + clustering + store, end to end, in articles/s. Cross-language
+  ingest + clustering + store, end to end, in articles/s, for a running stream
+  (``end_to_end_articles_per_s``: the one-time start-up of models, word lists and
+  clusterer state is reported apart as ``startup_s``) and for one cold run
+  (``end_to_end_with_startup_articles_per_s``). Cross-language
   linking (dense model) is measured separately, in representatives/s: it runs
   behind placement (``crosswire run --no-link``, then a later ``run``).
 * ``scale``: per-article clustering cost (ms) for 1,000 new articles streaming
@@ -175,8 +178,10 @@ def _stream_into(db_src: Path, work: Path, n: int, *, link_sample: int = 0) -> d
         "new_articles": n,
         "ingest_s": round(t1 - t0, 2),
         "cluster_s": round(t2 - t1, 2),
-        "cluster_state_load_s": round(t_load - t1, 2),
-        "end_to_end_articles_per_s": round(n / (t2 - t0), 1),
+        "startup_s": round(t_load - t1, 2),
+        # a running stream pays the start-up (models, word lists, clusterer state) once
+        "end_to_end_articles_per_s": round(n / ((t1 - t0) + (t2 - t_load)), 1),
+        "end_to_end_with_startup_articles_per_s": round(n / (t2 - t0), 1),
         "cluster_ms_per_article": round(1000 * (t2 - t_load) / n, 3),
     }
     if link_sample:
