@@ -73,6 +73,8 @@ class Settings:
     embed_batch: int = 16
     #: vectors per language behind the dense-similarity background
     background_per_lang: int = 512
+    #: articles per language behind the lexical-similarity background
+    lexical_background_per_lang: int = 256
 
     def __post_init__(self) -> None:
         if self.minhash_perm % self.lsh_bands:

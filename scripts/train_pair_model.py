@@ -32,9 +32,9 @@ from crosswire.pipeline import ingest_paths
 from crosswire.store import open_store
 
 VARIANTS = {
-    "full": ("dense_z", "lexical", "names_jaccard", "names_shared", "figures"),
+    "full": ("dense_z", "lexical_z", "names_jaccard", "names_shared", "figures"),
     "cross": ("dense_z", "names_jaccard", "names_shared", "figures"),
-    "cheap": ("lexical", "names_jaccard", "names_shared", "figures"),
+    "cheap": ("lexical_z", "names_jaccard", "names_shared", "figures"),
 }
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(kept)} of {len(pairs)} pairs have both articles", file=sys.stderr)
 
     report: dict[str, object] = {"pairs": len(kept), "baselines": {}, "cv": {}}
-    for part in ("dense", "dense_z", "lexical", "names_jaccard", "figures"):
+    for part in ("dense", "dense_z", "lexical", "lexical_z", "names_jaccard", "figures"):
         report["baselines"][part] = pearson_report([f[part] for f in feats], kept, langs)  # type: ignore[index]
 
     variants: dict[str, dict] = {}

@@ -15,7 +15,7 @@ from ..represent.dense import MODEL_NAME, Embedder, from_blob, lead_text, to_blo
 from ..represent.lexical import DocumentFrequencies
 from ..represent.profile import Profile, parse, profile
 from ..store.sqlite import SQLiteStore
-from .background import DenseBackground
+from .background import DenseBackground, LexicalBackground
 from .features import pair_features
 
 
@@ -77,15 +77,24 @@ def background_of(profiles: Mapping[str, Profile]) -> DenseBackground:
     return bg
 
 
+def lexical_background_of(profiles: Mapping[str, Profile]) -> LexicalBackground:
+    """The lexical background of a corpus, from its term vectors in id order."""
+    lb = LexicalBackground()
+    for i in sorted(profiles):
+        lb.add(profiles[i].lang, profiles[i].terms)
+    return lb
+
+
 def pair_table(pairs: Sequence[Pair], profiles: Mapping[str, Profile]) -> tuple[list[dict[str, float]], list[Pair], list[str]]:
     """Features of every pair whose two articles are known, the pairs kept, and their language pairs."""
     feats, kept, langs = [], [], []
     bg = background_of(profiles)
+    lb = lexical_background_of(profiles)
     for p in pairs:
         a, b = profiles.get(p.id1), profiles.get(p.id2)
         if a is None or b is None:
             continue
-        feats.append(pair_features(a, b, bg))
+        feats.append(pair_features(a, b, bg, lb))
         kept.append(p)
         langs.append(f"{a.lang}-{b.lang}")
     return feats, kept, langs

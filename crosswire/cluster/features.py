@@ -14,11 +14,12 @@ import numpy as np
 
 from ..represent.lexical import cosine
 from ..represent.profile import Profile
-from .background import DenseBackground
+from .background import DenseBackground, LexicalBackground
 
 DAY = 86400.0
 #: priors only: for pairs scored without a stream's background (never updated)
 _PRIOR_BACKGROUND = DenseBackground()
+_PRIOR_LEXICAL = LexicalBackground()
 
 
 def _overlap(a: Counter[str], b: Counter[str]) -> tuple[float, float]:
@@ -38,7 +39,8 @@ def gap_days(a: tuple[float, float] | None, b: tuple[float, float] | None) -> fl
     return gap / DAY
 
 
-def pair_features(a: Profile, b: Profile, background: DenseBackground | None = None) -> dict[str, float]:
+def pair_features(a: Profile, b: Profile, background: DenseBackground | None = None,
+                  lexical_background: LexicalBackground | None = None) -> dict[str, float]:
     """The parts of the pair score. ``dense`` (and ``dense_z``, its distance from
     the background of the two languages) is NaN when a vector is missing,
     ``gap_days`` NaN when a date is."""
@@ -48,10 +50,14 @@ def pair_features(a: Profile, b: Profile, background: DenseBackground | None = N
     dense = float(np.dot(a.dense, b.dense)) if a.dense is not None and b.dense is not None else math.nan
     gap = gap_days(a.span, b.span)
     bg = background or _PRIOR_BACKGROUND
+    lexical = cosine(a.terms, b.terms)
+    lb = lexical_background or _PRIOR_LEXICAL
     return {
         "dense": dense,
         "dense_z": bg.z(dense, a.lang, b.lang) if not math.isnan(dense) else math.nan,
-        "lexical": cosine(a.terms, b.terms),
+        "lexical": lexical,
+        # across languages lexical overlap says nothing, so it has no z-score
+        "lexical_z": lb.z(lexical, a.lang) if a.lang == b.lang else math.nan,
         "names_jaccard": names_jaccard,
         "names_shared": names_shared,
         "figures": figs,

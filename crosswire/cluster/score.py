@@ -5,11 +5,12 @@ logistic model learned from labelled pairs (``scripts/train_pair_model.py``,
 shipped as ``pair_model.json``) with three variants chosen by what the pair
 offers, so that a missing part never counts as evidence against:
 
-- ``full``: same language with dense vectors: dense similarity against the
-  background of the language (``dense_z``), lexical, names, figures;
+- ``full``: same language with dense vectors: dense and lexical similarity,
+  each against the background of unrelated articles of the language
+  (``dense_z``, ``lexical_z``), names, figures;
 - ``cross``: different languages: dense_z, names, figures (lexical overlap
   across languages is near zero and says nothing);
-- ``cheap``: no dense vectors yet: lexical, names, figures.
+- ``cheap``: no dense vectors yet: lexical_z, names, figures.
 
 A part that is missing (no vector) takes the training mean: neutral evidence.
 
@@ -27,7 +28,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from ..represent.profile import Profile
-from .background import DenseBackground
+from .background import DenseBackground, LexicalBackground
 from .features import pair_features
 
 MODEL_FILE = Path(str(files("crosswire.cluster") / "pair_model.json"))
@@ -107,6 +108,7 @@ class PairScorer:
         return Score(p=p_content * tf, p_content=p_content, time_factor=tf, variant=name, parts=parts)
 
     def score(self, a: Profile, b: Profile, *, variant: str | None = None,
-              background: DenseBackground | None = None) -> Score:
+              background: DenseBackground | None = None,
+              lexical_background: LexicalBackground | None = None) -> Score:
         """P(same story) of two profiles, with the parts that made it."""
-        return self.score_parts(pair_features(a, b, background), variant=variant)
+        return self.score_parts(pair_features(a, b, background, lexical_background), variant=variant)

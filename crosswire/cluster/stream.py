@@ -37,7 +37,7 @@ from ..represent.lexical import DocumentFrequencies, SparseVector
 from ..represent.profile import Parsed, Profile, parse, profile
 from ..settings import DEFAULT_SETTINGS, Settings
 from ..store.sqlite import SQLiteStore
-from .background import DenseBackground
+from .background import DenseBackground, FixedLexical, LexicalBackground
 from .features import DAY
 from .score import PairScorer
 
@@ -124,15 +124,19 @@ class Group:
         return g
 
 
-def _profile_to_json(p: Profile) -> str:
+def _profile_to_json(p: Profile, lexical_stats: tuple[float, float]) -> str:
     return json.dumps({"lang": p.lang, "terms": p.terms, "names": p.names, "figures": sorted(p.figures),
-                       "span": p.span}, ensure_ascii=False, separators=(",", ":"))
+                       "span": p.span, "lex_bg": list(lexical_stats)}, ensure_ascii=False, separators=(",", ":"))
 
 
 def _profile_from_json(s: str) -> Profile:
     d = json.loads(s)
     return Profile(lang=d["lang"], terms=d["terms"], names=Counter(d["names"]),
                    figures=frozenset(d["figures"]), span=tuple(d["span"]) if d["span"] else None)
+
+
+def _lexical_stats(s: str) -> tuple[float, float]:
+    return tuple(json.loads(s)["lex_bg"])  # type: ignore[return-value]
 
 
 def _fmt_time(ts: float | None) -> str | None:
@@ -188,6 +192,9 @@ class StoryClusterer:
             g = Group.from_row(gid, lang, story, n, state)
             if g.span is None or g.span[1] >= horizon:
                 self._activate(g)
+        self._lex_bg = LexicalBackground(per_lang=self.settings.lexical_background_per_lang)
+        for lang, terms in db.execute("SELECT lang, terms FROM lex_background ORDER BY seq"):
+            self._lex_bg.add(lang, json.loads(terms))
         self._df_dirty: dict[str, Counter[str]] = defaultdict(Counter)
         self._docs_dirty: Counter[str] = Counter()
         self._ann = None
@@ -260,6 +267,7 @@ class StoryClusterer:
         placed: dict[str, str] = {}
         rows_m: list[tuple] = []
         rows_r: list[tuple] = []
+        rows_lb: list[tuple] = []
         touched: set[str] = set()
         dup_group = self._duplicate_groups([a.duplicate_of for a in arts if a.duplicate_of])
         for a in arts:
@@ -277,7 +285,7 @@ class StoryClusterer:
             else:
                 best: tuple[float, Group] | None = None
                 for g in self._candidates(prof, key):
-                    s = self.scorer.score(prof, g.profile(), variant="cheap").p
+                    s = self.scorer.score(prof, g.profile(), variant="cheap", lexical_background=self._lex_bg).p
                     if best is None or s > best[0]:
                         best = (s, g)
                 if best and best[0] >= self.settings.join_threshold:
@@ -292,13 +300,17 @@ class StoryClusterer:
             rows_m.append((a.id, group.id, self.seq_, round(score, 4)))
             if len(group.reps) < self.settings.reps_per_group:
                 group.reps.append(a.id)
+                # the lexical background as it stands now travels with the representative
                 rows_r.append((self.seq_, a.id, group.id, a.lang, prof.span[1] if prof.span else None,
-                               _profile_to_json(prof)))
+                               _profile_to_json(prof, self._lex_bg.stats(a.lang))))
+            if self._lex_bg.wants(a.lang):
+                self._lex_bg.add(a.lang, prof.terms)
+                rows_lb.append((self.seq_, a.lang, json.dumps(prof.terms, ensure_ascii=False, separators=(",", ":"))))
             placed[a.id] = group.id
             touched.add(group.id)
             if prof.span:
                 self.clock_ = max(self.clock_, prof.span[0])
-        self._save(rows_m, rows_r, touched)
+        self._save(rows_m, rows_r, touched, rows_lb)
         self._evict()
         return placed
 
@@ -313,8 +325,9 @@ class StoryClusterer:
             ).fetchall())
         return out
 
-    def _save(self, rows_m: list[tuple], rows_r: list[tuple], touched: set[str]) -> None:
+    def _save(self, rows_m: list[tuple], rows_r: list[tuple], touched: set[str], rows_lb: list[tuple]) -> None:
         with self.store.transaction() as db:
+            db.executemany("INSERT INTO lex_background (seq, lang, terms) VALUES (?, ?, ?)", rows_lb)
             db.executemany(
                 "INSERT INTO groups (id, lang, story_id, first_seen, last_seen, n_articles, state) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET first_seen = excluded.first_seen, "
@@ -432,7 +445,7 @@ class StoryClusterer:
             for seq, aid, gid, prof_json in chunk:
                 prof = _profile_from_json(prof_json)
                 prof.dense = vecs[aid]
-                links.extend(self._link_one(seq, gid, prof))
+                links.extend(self._link_one(seq, gid, prof, FixedLexical(*_lexical_stats(prof_json))))
                 self._remember(seq, aid, gid, prof)
             with self.store.transaction() as db:
                 db.executemany("INSERT OR IGNORE INTO group_links (a, b, score) VALUES (?, ?, ?)", links)
@@ -454,7 +467,7 @@ class StoryClusterer:
             cached.update(fresh)
         return {i: from_blob(b) for i, b in cached.items()}
 
-    def _link_one(self, seq: int, gid: str, prof: Profile) -> list[tuple[str, str, float]]:
+    def _link_one(self, seq: int, gid: str, prof: Profile, lexical: FixedLexical) -> list[tuple[str, str, float]]:
         """Links from one representative to groups of earlier representatives."""
         window = self.settings.link_window_days * DAY
         if prof.span:
@@ -477,7 +490,10 @@ class StoryClusterer:
                 continue
             if prof.span and other.span and (other.span[1] < prof.span[0] - window or other.span[0] > prof.span[1] + window):
                 continue
-            p = self.scorer.score(prof, other, background=self._background).p
+            score = self.scorer.score(prof, other, background=self._background, lexical_background=lexical)
+            if score.parts["names_shared"] == 0 and score.parts["figures"] == 0:
+                continue  # dense similarity alone does not tell one story from another on the same topic
+            p = score.p
             if p >= self.settings.link_threshold and p > best.get(other_gid, 0.0):
                 best[other_gid] = p
         return [(*sorted((gid, other_gid)), round(p, 4)) for other_gid, p in sorted(best.items())]

@@ -199,4 +199,18 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        4,
+        """
+        -- the first term vectors of each language, in processing order: the lexical background
+        CREATE TABLE lex_background (
+            seq   INTEGER PRIMARY KEY,
+            lang  TEXT NOT NULL,
+            terms TEXT NOT NULL
+        );
+        """,
+    )
+)
+
 LATEST_VERSION = MIGRATIONS[-1][0]
