@@ -22,7 +22,7 @@ from rich.table import Table
 
 from . import __version__
 from .ingest import iter_inputs
-from .model import Rejection
+from .model import Article, Rejection
 from .pipeline import ClusterReport, IngestReport, Ingestor, cluster_pending
 from .store import SQLiteStore, StoreError, open_store
 
@@ -338,6 +338,12 @@ def _story_or_exit(store: SQLiteStore, story_id: str) -> dict:
     return story
 
 
+def _story_and_articles(store: SQLiteStore, story_id: str) -> tuple[dict, dict[str, Article]]:
+    """The story (or exit 2) and its articles by id."""
+    story = _story_or_exit(store, story_id)
+    return story, {a.id: a for a in store.story_articles(str(story["id"]))}
+
+
 @app.command()
 def show(
     story_id: Annotated[str, typer.Argument(help="Story id (an old id of a merged story works too).")],
@@ -417,8 +423,7 @@ def figures(
     from .facts.reconcile import reconcile
 
     with _open(db) as store:
-        story = _story_or_exit(store, story_id)
-        arts = {a.id: a for a in store.story_articles(str(story["id"]))}
+        story, arts = _story_and_articles(store, story_id)
         rows = reconcile(store.article_figures(list(arts)), arts)
     if as_json:
         out.print_json(data={"story": story["id"], "title": story["title"], "figures": [r.to_dict() for r in rows]})
@@ -476,8 +481,7 @@ def names(
 ) -> None:
     """People, places and organisations of a story, with their spellings."""
     with _open(db) as store:
-        story = _story_or_exit(store, story_id)
-        arts = {a.id: a for a in store.story_articles(str(story["id"]))}
+        story, arts = _story_and_articles(store, story_id)
         rows = store.article_names(list(arts))
     merged: dict[str, dict] = {}
     for n in rows:

@@ -13,7 +13,7 @@ import sys
 import time
 
 from crosswire.pipeline import ingest_paths
-from crosswire.represent.dense import MODEL_NAME, Embedder, lead_text, to_blob
+from crosswire.represent.dense import Embedder, cached_vectors
 from crosswire.store import open_store
 
 
@@ -27,16 +27,12 @@ def main(argv: list[str] | None = None) -> int:
     report = ingest_paths([args.articles], store)
     print(f"ingested: {report.counts()}", file=sys.stderr)
     arts = store.articles()
-    have = store.embeddings([a.id for a in arts], MODEL_NAME)
-    todo = [a for a in arts if a.id not in have]
-    emb = Embedder()
     t0 = time.time()
-    for i in range(0, len(todo), args.batch):
-        chunk = todo[i : i + args.batch]
-        vecs = emb.embed([lead_text(a.title, a.text) for a in chunk])
-        store.put_embeddings({a.id: to_blob(v) for a, v in zip(chunk, vecs)}, MODEL_NAME)
-        done = i + len(chunk)
-        print(f"\r{done}/{len(todo)} embedded, {done / (time.time() - t0):.1f}/s", end="", file=sys.stderr)
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r{done}/{total} embedded, {done / (time.time() - t0):.1f}/s", end="", file=sys.stderr)
+
+    cached_vectors(store, store.articles(), Embedder(), batch=args.batch, progress=progress)
     print(file=sys.stderr)
     return 0
 

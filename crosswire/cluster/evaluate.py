@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..represent.dense import MODEL_NAME, Embedder, from_blob, lead_text, to_blob
+from ..represent.dense import Embedder, cached_vectors
 from ..represent.lexical import DocumentFrequencies
 from ..represent.profile import Profile, parse, profile
 from ..store.sqlite import SQLiteStore
@@ -53,17 +53,7 @@ def profiles_for(store: SQLiteStore, ids: Iterable[str], *, embedder: Embedder |
             df.add(p.lang, set(p.body_terms) | set(p.title_terms))
     vecs: dict[str, np.ndarray] = {}
     if dense:
-        cached = store.embeddings(list(arts), MODEL_NAME)
-        todo = [a for i, a in arts.items() if i not in cached]
-        if todo:
-            emb = embedder or Embedder()
-            for k in range(0, len(todo), 16):
-                chunk = todo[k : k + 16]
-                out = emb.embed([lead_text(a.title, a.text) for a in chunk])
-                fresh = {a.id: to_blob(v) for a, v in zip(chunk, out)}
-                store.put_embeddings(fresh, MODEL_NAME)
-                cached.update(fresh)
-        vecs = {i: from_blob(b) for i, b in cached.items()}
+        vecs = cached_vectors(store, list(arts.values()), embedder or Embedder())
     return {i: profile(p, df, dense=vecs.get(i)) for i, p in parsed.items()}
 
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..model import Article
-from ..represent.dense import MODEL_NAME, Embedder, from_blob, lead_text, to_blob
+from ..represent.dense import MODEL_NAME, Embedder, cached_vectors, from_blob
 from ..represent.lexical import DocumentFrequencies, SparseVector
 from ..represent.profile import Parsed, Profile, parse, profile
 from ..settings import DEFAULT_SETTINGS, Settings
@@ -315,15 +315,8 @@ class StoryClusterer:
         return placed
 
     def _duplicate_groups(self, originals: Sequence[str]) -> dict[str, str]:
-        out: dict[str, str] = {}
-        ids = list(set(originals))
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            out.update(self.store._db.execute(
-                f"SELECT article_id, group_id FROM memberships WHERE article_id IN ({marks})", chunk
-            ).fetchall())
-        return out
+        sql = "SELECT article_id, group_id FROM memberships WHERE article_id IN ({marks})"
+        return {r[0]: r[1] for r in self.store.rows_in(sql, list(set(originals)))}
 
     def _save(self, rows_m: list[tuple], rows_r: list[tuple], touched: set[str], rows_lb: list[tuple]) -> None:
         with self.store.transaction() as db:
@@ -458,14 +451,8 @@ class StoryClusterer:
         return done
 
     def _vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
-        cached = self.store.embeddings(ids, MODEL_NAME)
-        todo = [a for a in (self.store.get_article(i) for i in ids if i not in cached) if a is not None]
-        if todo:
-            vecs = self.embedder.embed([lead_text(a.title, a.text) for a in todo])
-            fresh = {a.id: to_blob(v) for a, v in zip(todo, vecs)}
-            self.store.put_embeddings(fresh, MODEL_NAME)
-            cached.update(fresh)
-        return {i: from_blob(b) for i, b in cached.items()}
+        arts = [a for a in (self.store.get_article(i) for i in ids) if a is not None]
+        return cached_vectors(self.store, arts, self.embedder, batch=len(arts) or 1)
 
     def _link_one(self, seq: int, gid: str, prof: Profile, lexical: FixedLexical) -> list[tuple[str, str, float]]:
         """Links from one representative to groups of earlier representatives."""

@@ -49,6 +49,25 @@ class Embedder:
         return vecs / np.where(norms == 0, 1.0, norms)
 
 
+def cached_vectors(store, articles: Sequence, embedder: "Embedder", *, batch: int = 16,
+                   progress=None) -> dict[str, np.ndarray]:
+    """Vectors of ``articles`` from the store's cache, embedding and caching the missing ones.
+
+    ``store`` needs ``embeddings(ids, model)`` and ``put_embeddings(blobs, model)``.
+    """
+    cached = store.embeddings([a.id for a in articles], MODEL_NAME)
+    todo = [a for a in articles if a.id not in cached]
+    for i in range(0, len(todo), batch):
+        chunk = todo[i : i + batch]
+        vecs = embedder.embed([lead_text(a.title, a.text) for a in chunk])
+        fresh = {a.id: to_blob(v) for a, v in zip(chunk, vecs)}
+        store.put_embeddings(fresh, MODEL_NAME)
+        cached.update(fresh)
+        if progress:
+            progress(i + len(chunk), len(todo))
+    return {i: from_blob(b) for i, b in cached.items()}
+
+
 def to_blob(vec: np.ndarray) -> bytes:
     return np.asarray(vec, dtype="<f2").tobytes()
 

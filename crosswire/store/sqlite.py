@@ -105,27 +105,22 @@ class SQLiteStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def rows_in(self, sql: str, ids: Sequence[object], *params: object) -> Iterator[sqlite3.Row]:
+        """Rows of ``sql`` (which holds ``{marks}`` inside ``IN (...)``) for ``ids``, queried in chunks
+        below SQLite's parameter limit; ``params`` bind before the ids."""
+        for chunk in _chunks(list(ids)):
+            yield from self._db.execute(sql.format(marks=",".join("?" * len(chunk))), [*params, *chunk])
+
     # -- reads used by ingest ---------------------------------------------
     def content_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         """``id → content_hash`` for the ids already stored."""
-        out: dict[str, str] = {}
-        for chunk in _chunks(list(ids)):
-            marks = ",".join("?" * len(chunk))
-            for row in self._db.execute(f"SELECT id, content_hash FROM articles WHERE id IN ({marks})", chunk):
-                out[row[0]] = row[1]
-        return out
+        return {r[0]: r[1] for r in self.rows_in("SELECT id, content_hash FROM articles WHERE id IN ({marks})", ids)}
 
     def lsh_candidates(self, keys: Sequence[int]) -> list[tuple[str, str | None, bytes]]:
         """``(id, duplicate_of, minhash)`` of stored articles sharing any band key."""
-        out: dict[str, tuple[str, str | None, bytes]] = {}
-        for chunk in _chunks(list(set(keys))):
-            marks = ",".join("?" * len(chunk))
-            sql = (
-                "SELECT a.id, a.duplicate_of, a.minhash FROM articles a WHERE a.id IN "
-                f"(SELECT article_id FROM lsh_bands WHERE key IN ({marks}))"
-            )
-            for row in self._db.execute(sql, chunk):
-                out[row[0]] = (row[0], row[1], row[2])
+        sql = ("SELECT a.id, a.duplicate_of, a.minhash FROM articles a WHERE a.id IN "
+               "(SELECT article_id FROM lsh_bands WHERE key IN ({marks}))")
+        out = {r[0]: (r[0], r[1], r[2]) for r in self.rows_in(sql, list(set(keys)))}
         return list(out.values())
 
     # -- writes -------------------------------------------------------------
@@ -185,14 +180,8 @@ class SQLiteStore:
     # -- embeddings -----------------------------------------------------------
     def embeddings(self, ids: Sequence[str], model: str) -> dict[str, bytes]:
         """Cached vectors (as stored blobs) of the given articles for ``model``."""
-        out: dict[str, bytes] = {}
-        for chunk in _chunks(list(ids)):
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT article_id, vec FROM embeddings WHERE model = ? AND article_id IN ({marks})", [model, *chunk]
-            )
-            out.update((r[0], r[1]) for r in rows)
-        return out
+        sql = "SELECT article_id, vec FROM embeddings WHERE model = ? AND article_id IN ({marks})"
+        return {r[0]: r[1] for r in self.rows_in(sql, ids, model)}
 
     def put_embeddings(self, vecs: dict[str, bytes], model: str) -> None:
         with self.transaction() as db:
@@ -362,24 +351,13 @@ class SQLiteStore:
 
     def article_figures(self, article_ids: Sequence[str]) -> list[dict[str, object]]:
         """Stored figures of the given articles, in text order."""
-        out: list[dict[str, object]] = []
-        for chunk in _chunks(list(article_ids)):
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT * FROM figures WHERE article_id IN ({marks}) ORDER BY article_id, span_start", chunk
-            )
-            out.extend(dict(r) for r in rows)
-        return out
+        sql = "SELECT * FROM figures WHERE article_id IN ({marks}) ORDER BY article_id, span_start"
+        return [dict(r) for r in self.rows_in(sql, article_ids)]
 
     def article_names(self, article_ids: Sequence[str]) -> list[dict[str, object]]:
-        out: list[dict[str, object]] = []
-        for chunk in _chunks(list(article_ids)):
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT * FROM article_names WHERE article_id IN ({marks}) ORDER BY article_id, key", chunk
-            )
-            out.extend(dict(r) for r in rows)
-        return out
+        """Stored names of the given articles."""
+        sql = "SELECT * FROM article_names WHERE article_id IN ({marks}) ORDER BY article_id, key"
+        return [dict(r) for r in self.rows_in(sql, article_ids)]
 
     def rejections(self, *, limit: int | None = None) -> list[dict[str, object]]:
         rows = self._db.execute(
