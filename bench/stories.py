@@ -50,7 +50,6 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from corpus import write_jsonl  # noqa: E402
 
 from crosswire.cli import sample_path  # noqa: E402
 from crosswire.cluster.evaluate import bcubed, read_gold_labels  # noqa: E402
@@ -118,12 +117,31 @@ def part_gold(work: Path) -> dict:
 
 
 def _prefill(work: Path, size: int) -> Path:
-    """A store holding ``size`` generated articles, placed in stories (cached in work/)."""
+    """A store holding ``size`` generated articles, placed in stories (cached in work/).
+
+    The generated stream is prefix-stable, so a bigger store starts from a copy of the
+    biggest smaller one already in ``work`` and only ingests and places the rest: the
+    1,000,000-article store then costs the 900,000 articles beyond the 100,000 one.
+    """
     db = work / f"store-{size}.db"
     if db.exists():
         return db
-    src = write_jsonl(work / f"prefill-{size}.jsonl", size, seed=1)
+    smaller = sorted(
+        (int(p.stem.split("-")[1]), p) for p in work.glob("store-*.db")
+        if p.stem.split("-")[1].isdigit() and int(p.stem.split("-")[1]) < size
+    )
     tmp = work / f"store-{size}.tmp.db"
+    start = 0
+    if smaller:
+        start, base = smaller[-1]
+        _copy_db(base, tmp)
+    src = work / f"prefill-{size}.jsonl"
+    from corpus import generate_articles
+
+    with open(src, "w", encoding="utf-8") as fh:
+        for i, rec in enumerate(generate_articles(size, seed=1)):
+            if i >= start:
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     store = open_store(tmp)
     t = time.perf_counter()
     ingest_paths([str(src)], store)
@@ -135,19 +153,24 @@ def _prefill(work: Path, size: int) -> Path:
     for suffix in ("", "-wal", "-shm"):
         if Path(str(tmp) + suffix).exists():
             os.replace(str(tmp) + suffix, str(db) + suffix)
-    print(f"prefilled {size}: ingest {size / t_ingest:.0f}/s, placement {size / t_cluster:.0f}/s", file=sys.stderr)
+    n = size - start
+    print(f"prefilled {size} (+{n}): ingest {n / t_ingest:.0f}/s, placement {n / t_cluster:.0f}/s", file=sys.stderr)
     src.unlink()
     return db
 
 
-def _stream_into(db_src: Path, work: Path, n: int, *, link_sample: int = 0) -> dict:
-    db = work / "stream.db"
+def _copy_db(src: Path, dst: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
-        p = Path(str(db) + suffix)
+        p = Path(str(dst) + suffix)
         if p.exists():
             p.unlink()
-        if Path(str(db_src) + suffix).exists():
-            shutil.copy(str(db_src) + suffix, str(p))
+        if Path(str(src) + suffix).exists():
+            shutil.copy(str(src) + suffix, str(p))
+
+
+def _stream_into(db_src: Path, work: Path, n: int, *, link_sample: int = 0) -> dict:
+    db = work / "stream.db"
+    _copy_db(db_src, db)
     # new articles continue the same generated stream, after what the store holds
     src = work / f"stream-{n}.jsonl"
     size = int(db_src.stem.split("-")[1])

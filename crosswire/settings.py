@@ -70,6 +70,13 @@ class Settings:
     #: index keys (names, terms) shared by more active groups than this are not used to find candidates
     max_posting: int = 300
     ann_neighbours: int = 20
+    #: a cross-language link needs this many shared name keys (dense similarity alone
+    #: cannot tell one story from another on the same topic; one shared name is often a country)
+    link_min_names_cross: int = 2
+    #: a name key carried by more representatives in the link window than this share
+    #: (and at least ``common_name_min`` of them) is too common to count as shared evidence
+    common_name_share: float = 0.05
+    common_name_min: int = 20
     embed_batch: int = 16
     #: vectors per language behind the dense-similarity background
     background_per_lang: int = 512

@@ -9,8 +9,11 @@
    representatives. Each representative, in the order it was chosen, gets a
    dense vector and is compared with earlier representatives found through an
    approximate nearest-neighbour index (usearch) and the name-key index; a link
-   joins the two groups' stories. This is where languages meet, and it may run
-   later than level 1 (``link``): the dense model is slow.
+   joins the two groups' stories. A link needs specific shared evidence besides
+   the score: across languages two name keys that are not common in the window,
+   within a language one such name or a figure (``_enough_evidence``). This is
+   where languages meet, and it may run later than level 1 (``link``): the dense
+   model is slow.
 
 Both levels see articles in one global order (start of publication span, then
 id) and a representative's profile is frozen when it is chosen, so clustering a
@@ -370,6 +373,7 @@ class StoryClusterer:
 
         self._ann = Index(ndim=384, metric="cos", dtype="f16")
         self._reps_by_group: dict[str, set[int]] = defaultdict(set)
+        self._rep_names: Counter[str] = Counter()  # name key -> representatives in the index carrying it
         self._expiry: list[tuple[float, int]] = []
         self._background = DenseBackground(per_lang=self.settings.background_per_lang)
         db = self.store._db
@@ -401,6 +405,7 @@ class StoryClusterer:
             self._background.add(prof.lang, prof.dense)
         self._ann.add(seq, prof.dense)
         self._ann_meta[seq] = (aid, gid, prof)
+        self._rep_names.update(prof.names.keys())
         self._reps_by_group[gid].add(seq)
         if prof.span:
             heapq.heappush(self._expiry, (prof.span[1], seq))
@@ -414,7 +419,11 @@ class StoryClusterer:
         """
         while self._expiry and self._expiry[0][0] < t:
             _, seq = heapq.heappop(self._expiry)
-            aid, gid, _ = self._ann_meta.pop(seq)
+            aid, gid, gone = self._ann_meta.pop(seq)
+            for k in gone.names:
+                self._rep_names[k] -= 1
+                if self._rep_names[k] <= 0:
+                    del self._rep_names[k]  # the window moves on for ever: keep the counter small
             self._reps_by_group[gid].discard(seq)
             self._ann.remove(seq)
 
@@ -478,12 +487,27 @@ class StoryClusterer:
             if prof.span and other.span and (other.span[1] < prof.span[0] - window or other.span[0] > prof.span[1] + window):
                 continue
             score = self.scorer.score(prof, other, background=self._background, lexical_background=lexical)
-            if score.parts["names_shared"] == 0 and score.parts["figures"] == 0:
-                continue  # dense similarity alone does not tell one story from another on the same topic
+            if not self._enough_evidence(prof, other, score.parts["figures"]):
+                continue
             p = score.p
             if p >= self.settings.link_threshold and p > best.get(other_gid, 0.0):
                 best[other_gid] = p
         return [(*sorted((gid, other_gid)), round(p, 4)) for other_gid, p in sorted(best.items())]
+
+    def _enough_evidence(self, a: Profile, b: Profile, figures: float) -> bool:
+        """Whether two representatives share enough specific evidence to be linked at all.
+
+        Dense similarity alone does not tell one story from another on the same
+        topic, and a single shared place (often a country) joins unrelated stories
+        across languages; a name carried by many representatives in the window
+        (a capital, a head of state) is no evidence. Within a language the lexical
+        score already carries the decision, so one shared name or figure suffices.
+        """
+        limit = max(self.settings.common_name_min, self.settings.common_name_share * len(self._ann_meta))
+        shared = sum(1 for k in a.names if k in b.names and self._rep_names[k] <= limit)
+        if a.lang == b.lang:
+            return shared > 0 or figures > 0
+        return shared >= self.settings.link_min_names_cross
 
     def _story_of(self, gid: str) -> str:
         g = self.groups_.get(gid)
