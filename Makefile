@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= crosswire.db
 
-.PHONY: install run test bench clean
+.PHONY: install browser run test bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,15 @@ install: $(STAMP)
 run: install
 	$(BIN)/crosswire run --sample --db $(DB)
 
-test: install
+## headless Chromium and its driver for the browser tests (Debian packages; sudo only when not root)
+browser:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then :; \
+	elif command -v apt-get >/dev/null; then \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	else echo "warning: no apt-get: install chromium and chromedriver, or the browser tests skip"; fi
+
+test: install browser
 	$(BIN)/python -m pytest -q
 
 bench: install
@@ -29,6 +37,7 @@ bench: install
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/stories.py
 	$(BIN)/python bench/figures.py
+	$(BIN)/python bench/serve.py
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache $(DB) $(DB)-wal $(DB)-shm

@@ -20,11 +20,15 @@ Parts (all by default except that ``scale`` uses ``--scale-sizes``):
   ingest + clustering + store, end to end, in articles/s, for a running stream
   (``end_to_end_articles_per_s``: the one-time start-up of models, word lists and
   clusterer state is reported apart as ``startup_s``) and for one cold run
-  (``end_to_end_with_startup_articles_per_s``). Cross-language
+  (``end_to_end_with_startup_articles_per_s``); once with articles parsed in
+  process (``in_process``) and once with the default ``parse_workers`` (parsing
+  one batch ahead in a worker process, ``default``). Cross-language
   linking (dense model) is measured separately, in representatives/s: it runs
   behind placement (``crosswire run --no-link``, then a later ``run``).
-* ``scale``: per-article clustering cost (ms) for 1,000 new articles streaming
-  into stores of each size in ``--scale-sizes`` and the peak memory.
+* ``scale``: per-article clustering cost (ms, parsing in process) for 1,000 new
+  articles streaming into stores of each size in ``--scale-sizes`` and the peak
+  memory. A bigger store is built from a copy of the biggest smaller one in the
+  work folder (the generated stream is prefix-stable).
 
 Generated articles come from bench/corpus.py (see its docstring). Results go to
 bench/results/stories.json; figures of a part that did not run are kept from
@@ -43,6 +47,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -55,6 +60,8 @@ from crosswire.cli import sample_path  # noqa: E402
 from crosswire.cluster.evaluate import bcubed, read_gold_labels  # noqa: E402
 from crosswire.cluster.stream import StoryClusterer  # noqa: E402
 from crosswire.pipeline import cluster_pending, ingest_paths  # noqa: E402
+from crosswire.represent.parallel import parsed_chunks  # noqa: E402
+from crosswire.settings import DEFAULT_SETTINGS  # noqa: E402
 from crosswire.store import open_store  # noqa: E402
 
 RESULTS = HERE / "results" / "stories.json"
@@ -131,10 +138,9 @@ def _prefill(work: Path, size: int) -> Path:
         if p.stem.split("-")[1].isdigit() and int(p.stem.split("-")[1]) < size
     )
     tmp = work / f"store-{size}.tmp.db"
-    start = 0
-    if smaller:
-        start, base = smaller[-1]
-        _copy_db(base, tmp)
+    start = smaller[-1][0] if smaller else 0
+    if smaller and not tmp.exists():  # else an interrupted prefill resumes: stored articles are skipped
+        _copy_db(smaller[-1][1], tmp)
     src = work / f"prefill-{size}.jsonl"
     from corpus import generate_articles
 
@@ -144,7 +150,9 @@ def _prefill(work: Path, size: int) -> Path:
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     store = open_store(tmp)
     t = time.perf_counter()
-    ingest_paths([str(src)], store)
+    # the fixture trusts the generator's language labels (detection agrees on 99.97 %): the
+    # measured stream in _stream_into detects languages as usual
+    ingest_paths([str(src)], store, settings=replace(DEFAULT_SETTINGS, trust_declared_lang=True))
     t_ingest = time.perf_counter() - t
     t = time.perf_counter()
     cluster_pending(store, link=False)
@@ -168,7 +176,7 @@ def _copy_db(src: Path, dst: Path) -> None:
             shutil.copy(str(src) + suffix, str(p))
 
 
-def _stream_into(db_src: Path, work: Path, n: int, *, link_sample: int = 0) -> dict:
+def _stream_into(db_src: Path, work: Path, n: int, *, link_sample: int = 0, workers: int = 0) -> dict:
     db = work / "stream.db"
     _copy_db(db_src, db)
     # new articles continue the same generated stream, after what the store holds
@@ -193,12 +201,14 @@ def _stream_into(db_src: Path, work: Path, n: int, *, link_sample: int = 0) -> d
     for x in ids[:50]:
         parse(store.get_article(x))
     t_load = time.perf_counter()
-    for i in range(0, len(ids), 256):
-        clusterer.partial_fit([store.get_article(x) for x in ids[i : i + 256]])
+    chunks = ([store.get_article(x) for x in ids[i : i + 256]] for i in range(0, len(ids), 256))
+    for chunk, parsed in parsed_chunks(chunks, workers=workers):
+        clusterer.partial_fit(chunk, parsed)
     t2 = time.perf_counter()
     out = {
         "store_articles_before": size,
         "new_articles": n,
+        "parse_workers": workers,
         "ingest_s": round(t1 - t0, 2),
         "cluster_s": round(t2 - t1, 2),
         "startup_s": round(t_load - t1, 2),
@@ -218,9 +228,12 @@ def _stream_into(db_src: Path, work: Path, n: int, *, link_sample: int = 0) -> d
 
 
 def part_throughput(work: Path, store_size: int, n: int) -> dict:
-    res = _stream_into(_prefill(work, store_size), work, n, link_sample=32)
+    db = _prefill(work, store_size)
+    # parsing in process and in one worker process one batch ahead (the default), in one run
+    res = {"in_process": _stream_into(db, work, n), "default": _stream_into(db, work, n, link_sample=32,
+                                                                           workers=DEFAULT_SETTINGS.parse_workers)}
     res["target_articles_per_s"] = 100.0
-    res["meets_target"] = res["end_to_end_articles_per_s"] >= 100.0
+    res["meets_target"] = res["default"]["end_to_end_articles_per_s"] >= 100.0
     res["peak_rss_mb"] = peak_rss_mb()
     return res
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections import Counter
+from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Optional
@@ -24,6 +24,7 @@ from . import __version__
 from .ingest import iter_inputs
 from .model import Article, Rejection
 from .pipeline import ClusterReport, IngestReport, Ingestor, cluster_pending
+from .settings import DEFAULT_SETTINGS
 from .store import SQLiteStore, StoreError, open_store
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_STORE = 0, 1, 2, 3
@@ -37,6 +38,8 @@ err = Console(stderr=True, soft_wrap=True)
 DbOption = Annotated[str, typer.Option("--db", envvar="CROSSWIRE_DB", help="SQLite database file.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summaries.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
+TrustLangOption = Annotated[bool, typer.Option(
+    "--trust-lang", help="Keep a record's declared language (if supported) instead of detecting it.")]
 
 
 def sample_path() -> Path:
@@ -84,7 +87,7 @@ class _LazyProgress:
             self.bar.stop()
 
 
-def _ingest(paths: list[str], store: SQLiteStore, quiet: bool) -> IngestReport:
+def _ingest(paths: list[str], store: SQLiteStore, quiet: bool, *, trust_lang: bool = False) -> IngestReport:
     inputs = list(iter_inputs(paths))
     if inputs and all(isinstance(i, Rejection) for i in inputs):
         for r in inputs:
@@ -94,7 +97,8 @@ def _ingest(paths: list[str], store: SQLiteStore, quiet: bool) -> IngestReport:
     progress = _LazyProgress(n_files, quiet)
     run_id = store.start_run(paths)
     try:
-        report = Ingestor(store).ingest(inputs, progress=progress)
+        settings = replace(DEFAULT_SETTINGS, trust_declared_lang=trust_lang)
+        report = Ingestor(store, settings=settings).ingest(inputs, progress=progress)
     finally:
         progress.close()
     store.finish_run(run_id, report.counts())
@@ -135,10 +139,11 @@ def ingest(
     db: DbOption = "crosswire.db",
     quiet: QuietOption = False,
     as_json: JsonOption = False,
+    trust_lang: TrustLangOption = False,
 ) -> None:
     """Read articles from any supported input into the store."""
     with _open(db) as store:
-        report = _ingest(paths, store, quiet)
+        report = _ingest(paths, store, quiet, trust_lang=trust_lang)
         _summary(report, store, quiet, as_json)
     raise typer.Exit(EXIT_SKIPPED if report.rejections else EXIT_OK)
 
@@ -152,6 +157,7 @@ def run(
     db: DbOption = "crosswire.db",
     quiet: QuietOption = False,
     as_json: JsonOption = False,
+    trust_lang: TrustLangOption = False,
 ) -> None:
     """The main job: ingest, then every later stage that exists."""
     inputs = list(paths or [])
@@ -161,7 +167,7 @@ def run(
         err.print("error: name inputs to read, or --sample for the built-in sample", highlight=False)
         raise typer.Exit(EXIT_USAGE)
     with _open(db) as store:
-        report = _ingest(inputs, store, quiet)
+        report = _ingest(inputs, store, quiet, trust_lang=trust_lang)
         clustered = _cluster(store, quiet, link=not no_link)
         _facts(store, quiet)
         _summary(report, store, quiet, as_json, clustered)
@@ -199,6 +205,92 @@ def _facts(store: SQLiteStore, quiet: bool) -> None:
     from .facts.stage import extract_pending
 
     extract_pending(store)
+
+
+@app.command()
+def watch(
+    feeds: Annotated[Optional[Path], typer.Option("--feeds", help="Feeds file: one 'URL [lang=nn] [source=NRK] "
+                                                  "[every=600]' per line, # comments.")] = None,
+    dirs: Annotated[Optional[list[Path]], typer.Option("--dir", help="Drop folder (repeatable): files are read once "
+                                                       "settled, then moved to done/ or failed/.")] = None,
+    every: Annotated[Optional[float], typer.Option(help="Poll each feed every this many seconds (default 300).",
+                                                   min=10)] = None,
+    once: Annotated[bool, typer.Option("--once", help="One round, then exit (for cron).")] = False,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Also fetch from private, loopback and "
+                                                "link-local addresses.")] = False,
+    no_link: Annotated[bool, typer.Option("--no-link", help="Place articles in stories, but leave cross-language "
+                                          "linking (slow dense model) to a later run.")] = False,
+    timeout: Annotated[Optional[float], typer.Option(help="Seconds to wait for a connection or a read (default 10).",
+                                                     min=0.1)] = None,
+    max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help="Largest feed or page fetched "
+                                                     "(default 5000000).", min=1000)] = None,
+    db: DbOption = "crosswire.db",
+    quiet: QuietOption = False,
+) -> None:
+    """Follow feeds and drop folders: new articles are stored, placed in stories and read for figures at once."""
+    import signal
+    import sqlite3
+    import threading
+    from dataclasses import replace
+    from datetime import datetime, timezone
+
+    from .settings import DEFAULT_SETTINGS
+    from .watch import read_feed_list
+    from .watch import watch as run_watch
+
+    def say(line: str) -> None:
+        stamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        err.print(f"{stamp} {line}", markup=False, highlight=False)
+
+    feed_list, skipped = [], []
+    if feeds is not None:
+        try:
+            feed_list, skipped = read_feed_list(feeds)
+        except OSError as exc:
+            err.print(f"error: {feeds}: cannot read the feeds file ({exc.strerror or exc})", highlight=False)
+            raise typer.Exit(EXIT_USAGE) from None
+        for r in skipped:
+            err.print(f"skipped: {r}", markup=False, highlight=False)
+    folders = list(dirs or [])
+    for d in folders:
+        if not d.is_dir():
+            err.print(f"error: {d}: no such folder", highlight=False)
+            raise typer.Exit(EXIT_USAGE)
+    if not feed_list and not folders:
+        err.print("error: nothing to watch: give --feeds with at least one usable feed, or --dir", highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+    overrides = {"watch_timeout_seconds": timeout, "watch_max_response_bytes": max_bytes}
+    settings = replace(DEFAULT_SETTINGS, **{k: v for k, v in overrides.items() if v is not None})
+
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: object) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt  # asked twice: stop now
+        stop.set()
+        say("stopping after the current feed or file (Ctrl-C again to stop at once)")
+
+    previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        with _open(db) as store:
+            if not quiet:
+                say(f"watching {len(feed_list)} feeds and {len(folders)} folders into {db}"
+                    + (" (one round)" if once else ""))
+            report = run_watch(store, feed_list, folders, once=once, every=every, settings=settings,
+                               allow_private=allow_private, link=not no_link, stop=stop, log=say,
+                               info=None if quiet else say)
+    except (StoreError, sqlite3.Error) as exc:
+        err.print(f"error: {db}: cannot write to the database ({exc})", highlight=False)
+        raise typer.Exit(EXIT_STORE) from None
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+    if not quiet:
+        c = report
+        say(f"{c.rounds} rounds: {c.polled} feed polls ({c.not_modified} not modified, {c.failed} failed), "
+            f"{c.pages} pages, {c.stored} new articles, {c.updated} updated, files {c.files_done} done / "
+            f"{c.files_failed} failed, {c.placed} placed in stories, {c.linked} representatives linked")
+    raise typer.Exit(EXIT_SKIPPED if report.problems or skipped else EXIT_OK)
 
 
 def _table(title: str | None, columns: tuple[tuple[str, int], ...], *, wide: str = "title") -> Table:
@@ -480,31 +572,52 @@ def names(
     as_json: JsonOption = False,
 ) -> None:
     """People, places and organisations of a story, with their spellings."""
+    from .facts.spellings import story_names
+
     with _open(db) as store:
         story, arts = _story_and_articles(store, story_id)
-        rows = store.article_names(list(arts))
-    merged: dict[str, dict] = {}
-    for n in rows:
-        m = merged.setdefault(str(n["key"]), {"key": n["key"], "kinds": Counter(), "forms": Counter(),
-                                              "mentions": 0, "articles": set(), "languages": set(), "country": None})
-        m["kinds"][n["kind"]] += n["count"]
-        m["forms"][n["surface"]] += n["count"]
-        m["mentions"] += n["count"]
-        m["articles"].add(n["article_id"])
-        m["languages"].add(arts[str(n["article_id"])].lang)
-        m["country"] = m["country"] or n["country"]
-    result = sorted(
-        ({"key": m["key"], "kind": m["kinds"].most_common(1)[0][0], "mentions": m["mentions"],
-          "articles": len(m["articles"]), "languages": sorted(m["languages"]), "country": m["country"],
-          "forms": dict(m["forms"].most_common())} for m in merged.values()),
-        key=lambda d: (-d["articles"], -d["mentions"], d["key"]),
-    )
+        result = story_names(store.article_names(list(arts)), arts)
     if as_json:
         out.print_json(data={"story": story["id"], "names": result})
         return
     for d in result:
         out.print(f"{d['kind']:7s} {', '.join(d['forms'])}  ({d['articles']} articles, {'/'.join(d['languages'])}"
                   + (f", {d['country']}" if d["country"] else "") + ")", markup=False, highlight=False)
+
+
+@app.command()
+def serve(
+    db: DbOption = "crosswire.db",
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8080,
+    key_file: Annotated[Optional[Path], typer.Option("--key-file", help="File whose first line is the API key "
+                                                     "(else $CROSSWIRE_API_KEY); without a key, writes are off.")] = None,
+    lock_reads: Annotated[Optional[bool], typer.Option("--lock-reads/--open-reads", help="Pages and reads need "
+                                                       "the key too (default: locked unless on a loopback address).")] = None,
+) -> None:
+    """The web app and HTTP API (OpenAPI at /docs) on http://HOST:PORT."""
+    import os
+
+    import uvicorn
+
+    from .serve.app import create_app
+    from .serve.config import API_KEY_ENV, LOOPBACK_HOSTS
+
+    try:
+        key = key_file.read_text(encoding="utf-8").strip().splitlines()[0].strip() if key_file else os.environ.get(API_KEY_ENV)
+    except (OSError, IndexError, UnicodeDecodeError) as exc:
+        err.print(f"error: cannot read the API key from {key_file}: {exc or 'empty file'}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    locked = lock_reads if lock_reads is not None else host not in LOOPBACK_HOSTS
+    if locked and not key:
+        err.print(f"error: reads are locked (--lock-reads, or a non-loopback --host) but there is no API key: "
+                  f"set {API_KEY_ENV} or --key-file, or pass --open-reads", highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+    with _open(db):  # a database that cannot be opened fails here, with exit 3
+        pass
+    err.print(f"crosswire: serving {db} on http://{host}:{port}  (writes {'on' if key else 'off: no API key'}, "
+              f"reads {'locked' if locked else 'open'})", highlight=False)
+    uvicorn.run(create_app(db, api_key=key, lock_reads=locked), host=host, port=port, log_level="warning")
 
 
 eval_app = typer.Typer(no_args_is_help=True, help="Measure pair scores and stories against gold labels.")

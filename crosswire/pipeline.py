@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .ingest import InputFile, iter_inputs, read_input
@@ -106,9 +106,7 @@ class Ingestor:
                 continue
             seen.add(c[4])
             fresh.append(c)
-        langs = self.langid.identify_many(
-            [f"{t}\n\n{x}" if t else x for _, t, x, _, _ in fresh], [d.declared_lang for d, *_ in fresh]
-        )
+        langs = self._languages(fresh)
         new: list[Article] = []
         updated: list[Article] = []
         for (doc, title, text, chash, aid), (lang, conf) in zip(fresh, langs):
@@ -120,6 +118,26 @@ class Ingestor:
             )
             (updated if aid in known else new).append(article)
         return new, updated
+
+    def _languages(self, fresh: list[tuple[RawDoc, str | None, str, str, str]]) -> list[tuple[str, float]]:
+        """``(code, confidence)`` per article: detected, or declared when the settings trust
+        declarations (a supported code only; confidence 1.0 marks it as not detected)."""
+        out: list[tuple[str, float] | None] = [None] * len(fresh)
+        if self.settings.trust_declared_lang:
+            for i, (doc, *_) in enumerate(fresh):
+                code = normalise_code(doc.declared_lang)
+                if code in self.settings.languages:
+                    out[i] = (code, 1.0)
+        todo = [i for i, v in enumerate(out) if v is None]
+        if not todo:
+            return out  # type: ignore[return-value]  # the detector's models need not even load
+        found = self.langid.identify_many(
+            [f"{fresh[i][1]}\n\n{fresh[i][2]}" if fresh[i][1] else fresh[i][2] for i in todo],
+            [fresh[i][0].declared_lang for i in todo],
+        )
+        for i, v in zip(todo, found):
+            out[i] = v
+        return out  # type: ignore[return-value]
 
     # -- near-duplicates and store ---------------------------------------------
     def _store_batch(self, docs: list[RawDoc], rejections: list[Rejection], report: IngestReport) -> None:
@@ -152,6 +170,15 @@ class Ingestor:
         report.updated += len(updated)
         report.stored_ids.extend(a.id for a in new + updated)
         report.rejections[before:before] = rejections
+
+    def ingest_docs(self, docs: Sequence[RawDoc], rejections: Sequence[Rejection] = ()) -> IngestReport:
+        """Clean, identify, de-duplicate and store documents read elsewhere (feed entries,
+        API posts), batch by batch; ``rejections`` are recorded with the first batch."""
+        report = IngestReport()
+        size = self.settings.batch_size
+        for i in range(0, max(len(docs), 1 if rejections else 0), size):
+            self._store_batch(list(docs[i : i + size]), list(rejections) if i == 0 else [], report)
+        return report
 
     def ingest(self, inputs: Iterable[InputFile | Rejection], *, progress: Progress | None = None) -> IngestReport:
         """Read, clean, identify, de-duplicate and store everything in ``inputs``."""
@@ -217,12 +244,19 @@ def cluster_pending(
     publication order), then link group representatives across languages."""
     from .cluster.stream import StoryClusterer  # the models load only when clustering
 
+    from .represent.parallel import parsed_chunks
+
     clusterer = StoryClusterer(store, settings=settings)
     ids = clusterer.pending()
     report = ClusterReport()
-    for i in range(0, len(ids), settings.batch_size):
-        chunk = [a for a in (store.get_article(x) for x in ids[i : i + settings.batch_size]) if a is not None]
-        clusterer.partial_fit(chunk)
+    chunks = (
+        [a for a in (store.get_article(x) for x in ids[i : i + settings.batch_size]) if a is not None]
+        for i in range(0, len(ids), settings.batch_size)
+    )
+    # a pool costs a fork and model loading in each worker: worth it for long runs only
+    workers = settings.parse_workers if len(ids) >= settings.parse_pool_min else 0
+    for chunk, parsed in parsed_chunks(chunks, workers=workers):
+        clusterer.partial_fit(chunk, parsed)
         report.placed += len(chunk)
         if progress:
             progress("placed", report.placed, len(ids))

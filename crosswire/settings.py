@@ -24,6 +24,9 @@ class Settings:
     #: the detector reads at most this many characters (title + start of text);
     #: more costs time and changes nothing for news prose
     lang_sample_chars: int = 1200
+    #: keep a record's declared language (JSON ``lang``/``language``, feed language) when it
+    #: is one of ``languages``, without detection: faster, for sources whose metadata is reliable
+    trust_declared_lang: bool = False
 
     # text: near-duplicates
     minhash_perm: int = 128
@@ -47,6 +50,11 @@ class Settings:
 
     # store
     batch_size: int = 256
+
+    #: processes that parse articles (lemmas, names, figures) one batch ahead of placement;
+    #: 0 parses in process. Runs with fewer pending articles than ``parse_pool_min`` parse in process.
+    parse_workers: int = 1
+    parse_pool_min: int = 1024
 
     # represent
     #: documents in the pseudo-corpus behind the wordfreq prior of document frequencies
@@ -83,6 +91,30 @@ class Settings:
     #: articles per language behind the lexical-similarity background
     lexical_background_per_lang: int = 256
 
+    # watch: live monitoring of feeds and drop folders
+    #: a feed is polled this often unless its line in the feeds file says otherwise
+    watch_every_seconds: float = 300.0
+    #: connecting, and waiting for each read, gives up after this long
+    watch_timeout_seconds: float = 10.0
+    #: a whole request (redirects and body included) gives up after this long: slow servers
+    watch_deadline_seconds: float = 60.0
+    #: a feed or page larger than this is refused (checked while reading, not after)
+    watch_max_response_bytes: int = 5_000_000
+    watch_max_redirects: int = 5
+    #: failures back off exponentially (interval × 2^failures) up to this
+    watch_backoff_cap_seconds: float = 6 * 3600.0
+    #: at least this long between two requests to the same host
+    watch_host_interval_seconds: float = 2.0
+    #: a dropped file is read once its size and mtime stayed the same this long
+    watch_settle_seconds: float = 2.0
+    #: drop folders are scanned this often
+    watch_scan_seconds: float = 5.0
+    #: a feed entry with less text than this is a summary: the linked page is fetched
+    watch_summary_chars: int = 1000
+    #: representatives linked across languages per round (the dense model is slow)
+    watch_link_per_round: int = 64
+    watch_user_agent: str = "crosswire/0.1 (news story tracker)"
+
     def __post_init__(self) -> None:
         if self.minhash_perm % self.lsh_bands:
             raise ValueError(
@@ -94,6 +126,8 @@ class Settings:
             raise ValueError("languages must not be empty")
         if self.batch_size < 1:
             raise ValueError("batch_size must be ≥ 1")
+        if self.parse_workers < 0:
+            raise ValueError("parse_workers must be ≥ 0")
         if self.retention_days < max(self.quiet_days, self.link_window_days):
             raise ValueError("retention_days must cover quiet_days and link_window_days")
         if self.reps_per_group < 1:

@@ -90,3 +90,12 @@ def test_json_summary_of_a_run(tmp_path):
     res = _run("run", str(f), "--db", str(tmp_path / "c.db"), "--json")
     data = json.loads(res.stdout)
     assert data["run"]["stored"] == 1 and data["store"]["articles"] == 1 and data["skipped"] == []
+
+
+def test_trust_lang_keeps_the_declared_language(tmp_path):
+    f = write(tmp_path / "a.jsonl", json.dumps({"id": "x", "lang": "nn", "text": PROSE["nb"]}) + "\n")
+    for flag, expected in (([], "nb"), (["--trust-lang"], "nn")):
+        db = str(tmp_path / f"c{len(flag)}.db")
+        assert _run("ingest", str(f), "--db", db, *flag).exit_code == EXIT_OK
+        rows = json.loads(_run("articles", "--db", db, "--json").stdout)
+        assert [r["lang"] for r in rows] == [expected]

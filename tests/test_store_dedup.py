@@ -154,3 +154,20 @@ def test_filters(store, tmp_path):
     assert ids(since="2022-01-15") == ["d", "m"]  # a month-dated article overlaps mid-month
     assert ids(until="2022-01-10") == ["m", "o"]
     assert ids(since="2022-02") == []
+
+
+def test_declared_language_is_kept_only_when_trusted(tmp_path):
+    # a Bokmål text that declares itself Danish; and one that declares an unsupported code
+    records = [
+        {"id": "a", "lang": "da", "title": "Strømstøtte", "text": PROSE["nb"]},
+        {"id": "b", "lang": "xx", "title": "Strømstøtte", "text": PROSE["nb"]},
+    ]
+    src = _jsonl(tmp_path / "in.jsonl", records)
+    detected = open_store(tmp_path / "d.db")
+    Ingestor(detected).ingest(iter_inputs([str(src)]))
+    assert {a.id: a.lang for a in detected.articles()} == {"a": "nb", "b": "nb"}
+    trusted = open_store(tmp_path / "t.db")
+    Ingestor(trusted, settings=replace(DEFAULT_SETTINGS, trust_declared_lang=True)).ingest(iter_inputs([str(src)]))
+    got = {a.id: (a.lang, a.lang_confidence) for a in trusted.articles()}
+    assert got["a"] == ("da", 1.0)
+    assert got["b"][0] == "nb"  # an unsupported declaration is detected as usual

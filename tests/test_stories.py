@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from crosswire.cli import sample_path
 from crosswire.cluster.evaluate import bcubed, read_gold_labels
 from crosswire.pipeline import cluster_pending, ingest_paths
 from crosswire.represent.dense import MODEL_NAME
+from crosswire.settings import DEFAULT_SETTINGS, Settings
 from crosswire.store import open_store
 
 from .conftest import SEEDS
@@ -38,11 +40,11 @@ def vector_cache(tmp_path_factory) -> dict[str, bytes]:
 
 
 
-def _ingest_and_cluster(store, paths: list[str], cache: dict[str, bytes]):
+def _ingest_and_cluster(store, paths: list[str], cache: dict[str, bytes], settings: Settings = DEFAULT_SETTINGS):
     ingest_paths(paths, store)
     have = {a.id for a in store.articles()}
     store.put_embeddings({k: v for k, v in cache.items() if k in have}, MODEL_NAME)
-    return cluster_pending(store)
+    return cluster_pending(store, settings=settings)
 
 
 def _stories(store) -> dict[str, str]:
@@ -93,6 +95,17 @@ def test_batch_equals_date_ordered_chunks(tmp_path, vector_cache):
         _ingest_and_cluster(stream, [str(chunk)], vector_cache)
     assert _stories(stream) == _stories(batch)
     assert {s["id"] for s in stream.stories()} == {s["id"] for s in batch.stories()}
+
+
+def test_parsing_in_worker_processes_gives_the_same_stories(tmp_path, vector_cache):
+    small = replace(DEFAULT_SETTINGS, batch_size=16)  # several chunks, so that parsing runs ahead
+    local = open_store(tmp_path / "local.db")
+    _ingest_and_cluster(local, [str(SAMPLE)], vector_cache, replace(small, parse_workers=0))
+    pooled = open_store(tmp_path / "pooled.db")
+    _ingest_and_cluster(pooled, [str(SAMPLE)], vector_cache, replace(small, parse_workers=2, parse_pool_min=1))
+    assert len(_stories(pooled)) == len(GOLD)
+    assert _stories(pooled) == _stories(local)
+    assert bcubed(_stories(pooled), GOLD)["f1"] >= 0.95
 
 
 def test_order_of_input_does_not_matter_and_ids_are_stable(tmp_path, vector_cache):

@@ -29,7 +29,7 @@ import heapq
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -189,9 +189,12 @@ class StoryClusterer:
         self._by_key: dict[tuple[str, str], set[str]] = defaultdict(set)  # (lang, key) -> group ids
         self._by_name: dict[str, set[str]] = defaultdict(set)  # name key -> group ids, any language
         horizon = self.clock_ - self.settings.retention_days * DAY
-        for gid, lang, story, n, state in db.execute(
-            "SELECT id, lang, story_id, n_articles, state FROM groups"
-        ):
+        # only groups still in retention are parsed: a store of a million articles holds
+        # hundreds of thousands of groups, and their states are the costly part of start-up
+        sql, args = "SELECT id, lang, story_id, n_articles, state FROM groups", ()
+        if math.isfinite(horizon):
+            sql, args = sql + " WHERE last_seen IS NULL OR last_seen >= ?", (_fmt_time(math.floor(horizon)),)
+        for gid, lang, story, n, state in db.execute(sql, args):
             g = Group.from_row(gid, lang, story, n, state)
             if g.span is None or g.span[1] >= horizon:
                 self._activate(g)
@@ -263,8 +266,11 @@ class StoryClusterer:
                 break
         return out
 
-    def partial_fit(self, articles: Iterable[Article]) -> dict[str, str]:
-        """Place ``articles`` (sorted into processing order) into groups; returns article → group."""
+    def partial_fit(self, articles: Iterable[Article], parsed: Mapping[str, Parsed] | None = None) -> dict[str, str]:
+        """Place ``articles`` (sorted into processing order) into groups; returns article → group.
+
+        ``parsed`` may hold the articles' parses, made elsewhere (worker processes).
+        """
         self._load()
         arts = sorted(articles, key=order_key)
         placed: dict[str, str] = {}
@@ -275,11 +281,11 @@ class StoryClusterer:
         dup_group = self._duplicate_groups([a.duplicate_of for a in arts if a.duplicate_of])
         for a in arts:
             key = order_key(a)
-            parsed: Parsed = parse(a)
-            self.df_.add(a.lang, set(parsed.body_terms) | set(parsed.title_terms))
+            got: Parsed = parsed[a.id] if parsed is not None and a.id in parsed else parse(a)
+            self.df_.add(a.lang, set(got.body_terms) | set(got.title_terms))
             self._docs_dirty[a.lang] += 1
-            self._df_dirty[a.lang].update(set(parsed.body_terms) | set(parsed.title_terms))
-            prof = profile(parsed, self.df_)
+            self._df_dirty[a.lang].update(set(got.body_terms) | set(got.title_terms))
+            prof = profile(got, self.df_)
             group: Group | None = None
             score = 1.0
             original = a.duplicate_of and (placed.get(a.duplicate_of) or dup_group.get(a.duplicate_of))

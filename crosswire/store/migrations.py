@@ -213,4 +213,60 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        5,
+        """
+        -- live monitoring (crosswire watch): per-feed polling state, so a restart resumes
+        CREATE TABLE watch_feeds (
+            url           TEXT PRIMARY KEY,
+            etag          TEXT,
+            last_modified TEXT,
+            failures      INTEGER NOT NULL DEFAULT 0,
+            next_poll     REAL,
+            last_polled   TEXT,
+            last_ok       TEXT,
+            last_error    TEXT
+        );
+
+        -- feed entries already taken (by link, else content hash): each becomes an article once
+        CREATE TABLE watch_seen (
+            key        TEXT PRIMARY KEY,
+            feed       TEXT NOT NULL,
+            first_seen TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
+    )
+)
+
+MIGRATIONS.append(
+    (
+        6,
+        """
+        -- for the web app and HTTP API: full-text search over article titles and text.
+        -- External content: the text lives once, in articles; triggers keep the index current
+        -- on every insert, update and delete, whoever writes.
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content='articles', content_rowid='rowid',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+
+        -- the story list's two orders (newest, largest), read from an index rather than sorted
+        CREATE INDEX stories_recent ON stories (last_seen IS NULL, last_seen DESC, n_articles DESC, id);
+        CREATE INDEX stories_size ON stories (n_articles DESC, last_seen IS NULL, last_seen DESC, id);
+        """,
+    )
+)
+
 LATEST_VERSION = MIGRATIONS[-1][0]

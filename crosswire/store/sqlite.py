@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -17,6 +18,28 @@ _ARTICLE_COLUMNS = (
     "title, text, origin, content_hash, duplicate_of, ingested_at"
 )
 _CHUNK = 500  # stay well below SQLite's bound-parameter limit
+
+
+#: orderings of the story list
+_STORY_ORDER = {
+    "recent": "last_seen IS NULL, last_seen DESC, n_articles DESC, id",
+    "size": "n_articles DESC, last_seen IS NULL, last_seen DESC, id",
+}
+#: joins from ``articles a`` to its group ``g`` (whose ``story_id`` is the story)
+_TO_STORY = "JOIN memberships m ON m.article_id = a.id JOIN groups g ON g.id = m.group_id"
+_WORD = re.compile(r"\w+")
+
+
+def fts_query(text: str) -> str:
+    """An FTS5 query from free text: every word must occur (the last one as a prefix).
+
+    Words are quoted, so FTS syntax in user input (quotes, ``NEAR``, ``*``, ``-``) is
+    read as plain words and cannot make the query fail.
+    """
+    words = _WORD.findall(text)
+    if not words:
+        return '""'
+    return " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
 
 
 class StoreError(RuntimeError):
@@ -68,7 +91,8 @@ class SQLiteStore:
     def migrate(self) -> None:
         """Apply every migration newer than the database, each in its own transaction.
 
-        Statements are split on ";", so migration SQL must keep ";" out of comments.
+        Statements are split on ";" (rejoined until SQLite sees a complete statement, so
+        trigger bodies survive), so migration SQL must keep ";" out of comments.
         """
         current = self.schema_version
         if current > LATEST_VERSION:
@@ -79,9 +103,13 @@ class SQLiteStore:
             if version <= current:
                 continue
             with self.transaction():
-                for statement in sql.split(";"):
-                    if statement.strip():
-                        self._db.execute(statement)
+                pending = ""
+                for piece in sql.split(";"):
+                    pending += piece + ";"
+                    if sqlite3.complete_statement(pending):
+                        if pending.strip(" \n;"):
+                            self._db.execute(pending)
+                        pending = ""
                 self._db.execute(f"PRAGMA user_version = {int(version)}")
 
     @contextmanager
@@ -264,9 +292,33 @@ class SQLiteStore:
         return row[0] if row else None
 
     def stories(self, *, since: str | None = None, until: str | None = None, lang: str | None = None,
-                active_only: bool = False, limit: int | None = None, offset: int = 0) -> list[dict[str, object]]:
-        """Story summaries, most recently active first."""
-        clauses, args = [], []
+                active_only: bool = False, limit: int | None = None, offset: int = 0,
+                source: str | None = None, text: str | None = None, sort: str = "recent") -> list[dict[str, object]]:
+        """Story summaries, most recently active first (``sort="size"``: largest first).
+
+        ``source`` keeps stories with an article from that source (or a subdomain);
+        ``text`` keeps stories with an article whose title or text matches (see ``fts_query``).
+        """
+        where, args = self._story_filters(since=since, until=until, lang=lang, active_only=active_only,
+                                          source=source, text=text)
+        order = _STORY_ORDER[sort]
+        rows = self._db.execute(
+            f"SELECT * FROM stories {where} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*args, -1 if limit is None else limit, offset],
+        )
+        return [self._story_dict(r) for r in rows]
+
+    def count_stories(self, **filters: str | bool | None) -> int:
+        """How many stories ``stories(**filters)`` would list without a limit."""
+        where, args = self._story_filters(**filters)  # type: ignore[arg-type]
+        return int(self._db.execute(f"SELECT count(*) FROM stories {where}", args).fetchone()[0])
+
+    @staticmethod
+    def _story_filters(*, since: str | None = None, until: str | None = None, lang: str | None = None,
+                       active_only: bool = False, source: str | None = None,
+                       text: str | None = None) -> tuple[str, list[object]]:
+        clauses: list[str] = []
+        args: list[object] = []
         if since:
             clauses.append("(last_seen >= ? OR ? LIKE last_seen || '%')")
             args += [since, since]
@@ -278,12 +330,15 @@ class SQLiteStore:
             args.append(lang)
         if active_only:
             clauses.append("dormant = 0")
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-        rows = self._db.execute(
-            f"SELECT * FROM stories {where} ORDER BY last_seen IS NULL, last_seen DESC, n_articles DESC, id "
-            "LIMIT ? OFFSET ?", [*args, -1 if limit is None else limit, offset],
-        )
-        return [self._story_dict(r) for r in rows]
+        if source:
+            clauses.append(f"stories.id IN (SELECT g.story_id FROM articles a {_TO_STORY} "
+                           "WHERE a.source = ? OR a.source LIKE ?)")
+            args += [source, f"%.{source}"]
+        if text:
+            clauses.append(f"stories.id IN (SELECT g.story_id FROM articles_fts JOIN articles a "
+                           f"ON a.rowid = articles_fts.rowid {_TO_STORY} WHERE articles_fts MATCH ?)")
+            args.append(fts_query(text))
+        return ("WHERE " + " AND ".join(clauses)) if clauses else "", args
 
     @staticmethod
     def _story_dict(r: sqlite3.Row) -> dict[str, object]:
@@ -378,3 +433,91 @@ class SQLiteStore:
             "stories": db.execute("SELECT count(*) FROM stories").fetchone()[0],
             "clustered": db.execute("SELECT count(*) FROM memberships").fetchone()[0],
         }
+
+    # -- watch (live monitoring) ---------------------------------------------------
+    _WATCH_FEED_COLUMNS = ("etag", "last_modified", "failures", "next_poll", "last_polled", "last_ok", "last_error")
+
+    def watch_feed_states(self) -> dict[str, dict[str, object]]:
+        """``url → polling state`` of every feed the watcher has polled."""
+        rows = self._db.execute(f"SELECT url, {', '.join(self._WATCH_FEED_COLUMNS)} FROM watch_feeds")
+        return {r["url"]: {c: r[c] for c in self._WATCH_FEED_COLUMNS} for r in rows}
+
+    def save_watch_feed(self, url: str, state: dict[str, object]) -> None:
+        """Insert or replace the polling state of one feed (keys as in ``watch_feed_states``)."""
+        cols = self._WATCH_FEED_COLUMNS
+        with self.transaction() as db:
+            db.execute(
+                f"INSERT OR REPLACE INTO watch_feeds (url, {', '.join(cols)}) VALUES (?, {', '.join('?' * len(cols))})",
+                (url, *(state.get(c) for c in cols)),
+            )
+
+    def watch_seen(self, keys: Sequence[str]) -> set[str]:
+        """Which of ``keys`` (entry links or content hashes) the watcher has already taken."""
+        return {r[0] for r in self.rows_in("SELECT key FROM watch_seen WHERE key IN ({marks})", keys)}
+
+    def mark_watch_seen(self, feed: str, keys: Iterable[str]) -> None:
+        with self.transaction() as db:
+            db.executemany("INSERT OR IGNORE INTO watch_seen (key, feed, first_seen) VALUES (?, ?, ?)",
+                           [(k, feed, utcnow()) for k in keys])
+
+    # -- web app and HTTP API ----------------------------------------------------------
+    def search(self, text: str, *, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, object]]]:
+        """Articles whose title or text match ``text`` (see ``fts_query``), best first.
+
+        Returns ``(total matches, rows)``; each row has the article's metadata, its story id
+        (None before clustering) and ``snippet``: text around the match with each hit
+        between ``\\x02`` and ``\\x03`` (callers escape the text, then mark the hits).
+        """
+        query = fts_query(text)
+        total = self._db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (query,)).fetchone()[0]
+        rows = self._db.execute(
+            "SELECT a.id, a.title, a.lang, a.source, a.published, a.duplicate_of, g.story_id, "
+            "snippet(articles_fts, 1, char(2), char(3), '…', 24) AS snippet "
+            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            "LEFT JOIN memberships m ON m.article_id = a.id LEFT JOIN groups g ON g.id = m.group_id "
+            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 4.0, 1.0), a.id LIMIT ? OFFSET ?",
+            (query, limit, offset),
+        )
+        return int(total), [dict(r) for r in rows]
+
+    def stories_of(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """article id → story id, for the given articles that are clustered."""
+        sql = "SELECT m.article_id, g.story_id FROM memberships m JOIN groups g ON g.id = m.group_id WHERE m.article_id IN ({marks})"
+        return {r[0]: r[1] for r in self.rows_in(sql, article_ids)}
+
+    def placements_since(self, seq: int, *, limit: int = 200) -> tuple[int, list[str]]:
+        """Stories that gained articles after placement ``seq``: ``(newest seq, story ids)``.
+
+        ``seq`` is the clusterer's stream counter (``memberships.seq``), so a client that
+        remembers the newest seq it saw asks only for what changed since.
+        """
+        newest = self._db.execute("SELECT coalesce(max(seq), 0) FROM memberships").fetchone()[0]
+        rows = self._db.execute(
+            "SELECT g.story_id FROM memberships m JOIN groups g ON g.id = m.group_id WHERE m.seq > ? "
+            "GROUP BY g.story_id ORDER BY max(m.seq) DESC LIMIT ?", (seq, limit),
+        )
+        return int(newest), [r[0] for r in rows]
+
+    def story_aliases(self, story_ids: Sequence[str]) -> dict[str, list[str]]:
+        """story id → the old ids merged into it."""
+        out: dict[str, list[str]] = {}
+        for r in self.rows_in("SELECT alias, story_id FROM story_aliases WHERE story_id IN ({marks}) ORDER BY alias",
+                              story_ids):
+            out.setdefault(r[1], []).append(r[0])
+        return out
+
+    def near_duplicates(self, article_id: str) -> list[Article]:
+        """The other members of an article's near-duplicate family (its original and the copies)."""
+        row = self._db.execute("SELECT coalesce(duplicate_of, id) FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return []
+        rows = self._db.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE (id = ? OR duplicate_of = ?) AND id != ? "
+            "ORDER BY published IS NULL, published, id", (row[0], row[0], article_id),
+        )
+        return [_row_to_article(r) for r in rows]
+
+    def data_version(self) -> int:
+        """SQLite's ``PRAGMA data_version``: changes whenever another connection (or process)
+        commits to the database, so an unchanged value means cached reads are still right."""
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
