@@ -242,8 +242,15 @@ def cluster_pending(
 ) -> ClusterReport:
     """The cluster job: place every stored article not yet in a story (in
     publication order), then link group representatives across languages."""
-    from .cluster.stream import StoryClusterer  # the models load only when clustering
+    # another process (web app, watcher, a second run) may cluster the same store: one at a
+    # time, each from the state the previous one left
+    with store.job_lock("cluster"):
+        return _cluster_locked(store, settings=settings, link=link, progress=progress)
 
+
+def _cluster_locked(store: SQLiteStore, *, settings: Settings, link: bool,
+                    progress: Callable[[str, int, int], None] | None) -> ClusterReport:
+    from .cluster.stream import StoryClusterer
     from .represent.parallel import parsed_chunks
 
     clusterer = StoryClusterer(store, settings=settings)

@@ -156,7 +156,10 @@ class StoryClusterer:
     ``partial_fit`` places articles into groups (level 1); ``link`` compares
     group representatives with dense vectors and joins stories (level 2).
     State lives in the store; the in-memory part covers only groups active
-    within ``retention_days`` of the newest article seen.
+    within ``retention_days`` of the newest article seen. It is read once, so
+    while other processes may cluster the same store, hold
+    ``store.job_lock("cluster")`` for the life of a clusterer
+    (``pipeline.cluster_pending`` does).
     """
 
     def __init__(

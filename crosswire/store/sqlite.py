@@ -5,6 +5,11 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+
+try:
+    import fcntl
+except ImportError:  # not on Windows: there, jobs are not locked across processes
+    fcntl = None  # type: ignore[assignment]
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -70,6 +75,7 @@ class SQLiteStore:
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
+        self._locks: dict[str, list] = {}  # job lock name -> [lock file, depth]
         try:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -123,6 +129,36 @@ class SQLiteStore:
             raise
         else:
             self._db.execute("COMMIT")
+
+    @contextmanager
+    def job_lock(self, name: str) -> Iterator[None]:
+        """Exclusive, across processes, for a job that reads state and writes it back
+        (clustering): a second process waits instead of placing the same articles.
+
+        Re-entrant for this store object; a lock file beside the database holds it.
+        """
+        held = self._locks.get(name)
+        if held is not None:
+            held[1] += 1
+            try:
+                yield
+            finally:
+                held[1] -= 1
+            return
+        if self.path == ":memory:" or fcntl is None:
+            yield  # nothing else can open an in-memory database
+            return
+        fh = open(f"{self.path}.{name}.lock", "a+b")
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            self._locks[name] = [fh, 1]
+            try:
+                yield
+            finally:
+                del self._locks[name]
+                fcntl.flock(fh, fcntl.LOCK_UN)
+        finally:
+            fh.close()
 
     def close(self) -> None:
         self._db.close()

@@ -268,7 +268,8 @@ class Watcher:
         if self.link and self._link_backlog:
             self._embedder = self._embedder or Embedder()  # the dense model loads once per process
             limit = self.settings.watch_link_per_round
-            linked = StoryClusterer(self.store, settings=self.settings, embedder=self._embedder).link(limit=limit)
+            with self.store.job_lock("cluster"):  # the web app or a run may cluster at the same time
+                linked = StoryClusterer(self.store, settings=self.settings, embedder=self._embedder).link(limit=limit)
             self._report.linked += linked
             self._link_backlog = linked >= limit
 
