@@ -5,14 +5,14 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= crosswire.db
 
-.PHONY: install browser run test bench clean
+.PHONY: install browser java postgres run test bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,spark]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -29,7 +29,24 @@ browser:
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
 	else echo "warning: no apt-get: install chromium and chromedriver, or the browser tests skip"; fi
 
-test: install browser
+## a Java runtime for Spark (Debian package; sudo only when not root)
+java:
+	@if command -v java >/dev/null; then :; \
+	elif command -v apt-get >/dev/null; then \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; \
+	else echo "warning: no apt-get: install Java 17+, or the Spark tests skip"; fi
+
+## a PostgreSQL server for the PostgreSQL tests (Debian package; sudo only when not root);
+## the tests start their own throw-away server with its binaries
+postgres:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null; then \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; \
+	else echo "warning: no apt-get: install PostgreSQL (initdb, pg_ctl), or the PostgreSQL tests skip"; fi
+
+test: install browser java postgres
 	$(BIN)/python -m pytest -q
 
 bench: install

@@ -35,7 +35,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
 out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, soft_wrap=True)
 
-DbOption = Annotated[str, typer.Option("--db", envvar="CROSSWIRE_DB", help="SQLite database file.")]
+DbOption = Annotated[str, typer.Option("--db", envvar="CROSSWIRE_DB",
+                                        help="SQLite database file, or postgresql://user:pass@host/db.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summaries.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
 TrustLangOption = Annotated[bool, typer.Option(
@@ -705,6 +706,55 @@ def eval_clusters(
     out.print(f"BCubed precision {report['precision']}  recall {report['recall']}  F1 {report['f1']}  "
               f"({report['items']} articles, {report['gold_clusters']} gold stories, "
               f"{report['predicted_clusters']} predicted)", highlight=False)
+
+
+spark_app = typer.Typer(no_args_is_help=True, help="The Apache Spark batch pipeline (pip install -e '.[spark]').")
+app.add_typer(spark_app, name="spark")
+
+
+@spark_app.command("run")
+def spark_run(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Inputs: local files, folders, globs, or URIs (hdfs://, s3a://, file://).")] = None,
+    out_dir: Annotated[str, typer.Option("--out", help="Output folder or URI: articles/, stories/, figures/, names/, rejected/ (Parquet).")] = "",
+    master: Annotated[Optional[str], typer.Option("--master", help="Spark master (default: local[*], or spark-submit's).")] = None,
+    db: Annotated[Optional[str], typer.Option("--db", help="Also load the results into this crosswire database.")] = None,
+    sample: Annotated[bool, typer.Option("--sample", help="Also read the built-in sample corpus.")] = False,
+    no_link: Annotated[bool, typer.Option("--no-link", help="Groups only: no cross-language linking (dense model).")] = False,
+    window_days: Annotated[Optional[float], typer.Option("--window-days", help="Days per clustering window (default 28).")] = None,
+    quiet: QuietOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Ingest, stories and figures with Spark; results as Parquet under --out."""
+    inputs = list(paths or []) + ([str(sample_path())] if sample else [])
+    if not inputs or not out_dir:
+        err.print("error: name inputs (or --sample) and an output folder with --out", highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        from .spark import run_job
+    except ImportError as exc:
+        err.print(f"error: the Spark pipeline needs pyspark ({exc}); pip install -e '.[spark]'", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    settings = DEFAULT_SETTINGS if window_days is None else replace(DEFAULT_SETTINGS, spark_window_days=window_days)
+    try:
+        report = run_job(inputs, out_dir, master=master, db=db, link=not no_link, settings=settings,
+                         log=None if quiet else (lambda line: err.print(line, highlight=False, markup=False)))
+    except StoreError as exc:
+        err.print(f"error: {exc}", highlight=False)
+        raise typer.Exit(EXIT_STORE) from None
+    except ValueError as exc:
+        err.print(f"error: {exc}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    if as_json:
+        out.print_json(data=report.counts())
+    elif not quiet:
+        c = report.counts()
+        err.print(f"{c['files']} files: {c['articles']} articles ({c['duplicates']} near-duplicates), "
+                  f"{c['stories']} stories in {c['windows']} windows, {c['rejected']} skipped → {out_dir}"
+                  + ("" if report.db_agrees is None else f"; loaded into {db} (same stories: "
+                     f"{'yes' if report.db_agrees else 'no'})"), highlight=False)
+    if report.files == 0 and not report.articles:
+        raise typer.Exit(EXIT_USAGE)
+    raise typer.Exit(EXIT_SKIPPED if report.rejections else EXIT_OK)
 
 
 def _version(value: bool) -> None:

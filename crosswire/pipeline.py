@@ -119,6 +119,11 @@ class Ingestor:
             (updated if aid in known else new).append(article)
         return new, updated
 
+    def prepare(self, docs: list[RawDoc], report: IngestReport) -> tuple[list[Article], list[Article]]:
+        """The text stage alone (clean, ids, language), for engines that mark near-duplicates
+        and store elsewhere (``crosswire.spark``); ``(new, updated)`` against this store."""
+        return self._prepare(docs, report)
+
     def _languages(self, fresh: list[tuple[RawDoc, str | None, str, str, str]]) -> list[tuple[str, float]]:
         """``(code, confidence)`` per article: detected, or declared when the settings trust
         declarations (a supported code only; confidence 1.0 marks it as not detected)."""

@@ -115,6 +115,13 @@ class Settings:
     watch_link_per_round: int = 64
     watch_user_agent: str = "crosswire/0.1 (news story tracker)"
 
+    # spark: the batch pipeline (crosswire/spark/)
+    #: stories are clustered in windows of this many days (by start of publication span), in
+    #: parallel; each window also replays the ``max(quiet_days, link_window_days)`` before it
+    spark_window_days: float = 28.0
+    #: partitions of the parallel stages (read, text, parse, facts); 0: twice the default parallelism
+    spark_partitions: int = 0
+
     def __post_init__(self) -> None:
         if self.minhash_perm % self.lsh_bands:
             raise ValueError(

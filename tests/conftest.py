@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,61 @@ SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 
 
+#: modules whose tests of the ``store`` fixture run on both back-ends (SQLite, PostgreSQL)
+_BOTH_BACKENDS = {"test_store_dedup", "test_sample", "test_bad_input"}
+#: tests of those modules about SQLite itself
+_SQLITE_ONLY = {"test_wal_mode"}
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    module = metafunc.module.__name__.rsplit(".", 1)[-1]
+    if ("store" in metafunc.fixturenames and module in _BOTH_BACKENDS
+            and metafunc.function.__name__ not in _SQLITE_ONLY):
+        metafunc.parametrize("store", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def store(tmp_path: Path) -> SQLiteStore:
-    s = open_store(tmp_path / "test.db")
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> SQLiteStore:
+    """A fresh store: SQLite, or the back-end named by the test's parameter."""
+    backend = getattr(request, "param", "sqlite")
+    s = open_store(tmp_path / "test.db" if backend == "sqlite" else request.getfixturevalue("pg_url"))
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server for the session (tests/pgserver.py), or a skip saying why not."""
+    from .pgserver import PgServer
+
+    why = PgServer.unavailable()
+    if why:
+        pytest.skip(f"PostgreSQL: {why}")
+    server = PgServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """The URL of a new, empty PostgreSQL database (dropped afterwards)."""
+    url = pg_server.database()
+    yield url
+    pg_server.drop(url)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path: Path) -> str:
+    """What ``--db`` takes, once per back-end: an SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "test.db")
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def any_store(db_url: str):
+    """A fresh store on each back-end."""
+    s = open_store(db_url)
     yield s
     s.close()
 
@@ -27,6 +80,21 @@ def seeds() -> list[Path]:
     if len(files) < 5:
         pytest.skip("../shared/seeds is not available")
     return files
+
+
+def at_once(target, arg_tuples: list[tuple], timeout: float = 300) -> list[object]:
+    """Run ``target(*args, start, out)`` in one spawned process per ``args``: each waits on the
+    barrier ``start`` so they act at the same moment, and puts its result on the queue ``out``.
+    Returns the results (in the order they came)."""
+    ctx = multiprocessing.get_context("spawn")
+    start, out = ctx.Barrier(len(arg_tuples)), ctx.Queue()
+    procs = [ctx.Process(target=target, args=(*args, start, out)) for args in arg_tuples]
+    for p in procs:
+        p.start()
+    results = [out.get(timeout=timeout) for _ in procs]
+    for p in procs:
+        p.join(timeout=60)
+    return results
 
 
 def ingest(store: SQLiteStore, *paths: Path | str) -> IngestReport:

@@ -6,6 +6,7 @@ import json
 import random
 from collections import defaultdict
 from dataclasses import replace
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -106,6 +107,13 @@ def test_parsing_in_worker_processes_gives_the_same_stories(tmp_path, vector_cac
     assert len(_stories(pooled)) == len(GOLD)
     assert _stories(pooled) == _stories(local)
     assert bcubed(_stories(pooled), GOLD)["f1"] >= 0.95
+    # batch by batch, every story that fell quiet was marked dormant, and no other
+    clock = float(pooled._db.execute("SELECT value FROM cluster_meta WHERE key = 'clock'").fetchone()[0])
+    cutoff = datetime.fromtimestamp(clock - DEFAULT_SETTINGS.quiet_days * 86400, tz=timezone.utc)
+    flags = {s["id"]: (s["dormant"], s["last_seen"]) for s in pooled.stories()}
+    assert sum(d for d, _ in flags.values()) >= len(flags) - 3  # the sample spans years
+    for sid, (dormant, last) in flags.items():
+        assert dormant == (last < cutoff.strftime("%Y-%m-%dT%H:%M:%SZ")), (sid, last)
 
 
 def test_order_of_input_does_not_matter_and_ids_are_stable(tmp_path, vector_cache):

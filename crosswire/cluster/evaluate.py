@@ -14,7 +14,7 @@ import numpy as np
 from ..represent.dense import Embedder, cached_vectors
 from ..represent.lexical import DocumentFrequencies
 from ..represent.profile import Profile, parse, profile
-from ..store.sqlite import SQLiteStore
+from ..store.base import BaseStore
 from .background import DenseBackground, LexicalBackground
 from .features import pair_features
 
@@ -36,7 +36,7 @@ def read_pairs(path: str | Path) -> list[Pair]:
         return [Pair(r["id1"].strip(), r["id2"].strip(), float(r["overall"])) for r in reader]
 
 
-def profiles_for(store: SQLiteStore, ids: Iterable[str], *, embedder: Embedder | None = None,
+def profiles_for(store: BaseStore, ids: Iterable[str], *, embedder: Embedder | None = None,
                  dense: bool = True, df_from_store: bool = False) -> dict[str, Profile]:
     """Profiles of stored articles, dense vectors from the store's cache (computed
     and cached when missing). Document frequencies are those the clusterer keeps

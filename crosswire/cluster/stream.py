@@ -39,7 +39,7 @@ from ..represent.dense import MODEL_NAME, Embedder, cached_vectors, from_blob
 from ..represent.lexical import DocumentFrequencies, SparseVector
 from ..represent.profile import Parsed, Profile, parse, profile
 from ..settings import DEFAULT_SETTINGS, Settings
-from ..store.sqlite import SQLiteStore
+from ..store.base import BaseStore
 from .background import DenseBackground, FixedLexical, LexicalBackground
 from .features import DAY
 from .score import PairScorer
@@ -164,7 +164,7 @@ class StoryClusterer:
 
     def __init__(
         self,
-        store: SQLiteStore,
+        store: BaseStore,
         *,
         settings: Settings = DEFAULT_SETTINGS,
         scorer: PairScorer | None = None,
@@ -180,12 +180,12 @@ class StoryClusterer:
     def _load(self) -> None:
         if self._loaded:
             return
-        db = self.store._db
+        db = self.store.db
         self.df_ = DocumentFrequencies(prior_docs=self.settings.df_prior_docs)
         for lang, n in db.execute("SELECT lang, n FROM df_docs"):
-            counts = dict(db.execute("SELECT term, n FROM df_terms WHERE lang = ?", (lang,)).fetchall())
+            counts = {r[0]: r[1] for r in db.execute("SELECT term, n FROM df_terms WHERE lang = ?", (lang,))}
             self.df_.load(lang, n, counts)
-        meta = dict(db.execute("SELECT key, value FROM cluster_meta").fetchall())
+        meta = {r[0]: r[1] for r in db.execute("SELECT key, value FROM cluster_meta")}
         self.clock_: float = float(meta.get("clock", "-inf"))
         self.seq_: int = int(meta.get("seq", "0"))
         self.groups_: dict[str, Group] = {}
@@ -204,6 +204,7 @@ class StoryClusterer:
         self._lex_bg = LexicalBackground(per_lang=self.settings.lexical_background_per_lang)
         for lang, terms in db.execute("SELECT lang, terms FROM lex_background ORDER BY seq"):
             self._lex_bg.add(lang, json.loads(terms))
+        self._dormant_done = ""  # stories with last_seen below this were already marked dormant
         self._df_dirty: dict[str, Counter[str]] = defaultdict(Counter)
         self._docs_dirty: Counter[str] = Counter()
         self._ann = None
@@ -237,7 +238,7 @@ class StoryClusterer:
         """Ids of stored articles not yet placed, in processing order."""
         from ..ingest.dates import interval
 
-        rows = self.store._db.execute(
+        rows = self.store.db.execute(
             "SELECT a.id, a.published, a.published_precision FROM articles a "
             "LEFT JOIN memberships m ON m.article_id = a.id WHERE m.article_id IS NULL"
         ).fetchall()
@@ -348,11 +349,11 @@ class StoryClusterer:
                 "INSERT INTO reps (seq, article_id, group_id, lang, span_end, profile) VALUES (?, ?, ?, ?, ?, ?)", rows_r
             )
             db.executemany(
-                "INSERT INTO df_docs (lang, n) VALUES (?, ?) ON CONFLICT (lang) DO UPDATE SET n = n + excluded.n",
+                "INSERT INTO df_docs (lang, n) VALUES (?, ?) ON CONFLICT (lang) DO UPDATE SET n = df_docs.n + excluded.n",
                 list(self._docs_dirty.items()),
             )
             db.executemany(
-                "INSERT INTO df_terms (lang, term, n) VALUES (?, ?, ?) ON CONFLICT (lang, term) DO UPDATE SET n = n + excluded.n",
+                "INSERT INTO df_terms (lang, term, n) VALUES (?, ?, ?) ON CONFLICT (lang, term) DO UPDATE SET n = df_terms.n + excluded.n",
                 [(lang, t, c) for lang, counts in self._df_dirty.items() for t, c in counts.items()],
             )
             db.executemany(
@@ -362,8 +363,13 @@ class StoryClusterer:
             self._refresh_stories(db, {self.groups_[g].story_id for g in touched})
             # stories nobody wrote about for the quiet period go dormant
             if math.isfinite(self.clock_):
-                db.execute("UPDATE stories SET dormant = 1 WHERE dormant = 0 AND last_seen < ?",
-                           (_fmt_time(self.clock_ - self.settings.quiet_days * DAY),))
+                # only stories that crossed the line since the last batch: the clock only moves
+                # forward and touched stories got their flag above, so the work stays per batch,
+                # not per story in the store
+                cutoff = _fmt_time(self.clock_ - self.settings.quiet_days * DAY)
+                db.execute("UPDATE stories SET dormant = 1 WHERE dormant = 0 AND last_seen < ? AND last_seen >= ?",
+                           (cutoff, self._dormant_done))
+                self._dormant_done = cutoff
         self._df_dirty.clear()
         self._docs_dirty.clear()
 
@@ -385,7 +391,7 @@ class StoryClusterer:
         self._rep_names: Counter[str] = Counter()  # name key -> representatives in the index carrying it
         self._expiry: list[tuple[float, int]] = []
         self._background = DenseBackground(per_lang=self.settings.background_per_lang)
-        db = self.store._db
+        db = self.store.db
         first: list[tuple[int, str, str]] = []
         for (lang,) in db.execute("SELECT DISTINCT lang FROM reps WHERE linked = 1").fetchall():
             first += [tuple(r) for r in db.execute(
@@ -439,10 +445,11 @@ class StoryClusterer:
     def link(self, *, limit: int | None = None, progress=None) -> int:
         """Link pending representatives (in the order they were chosen); returns how many."""
         self._load()
-        rows = self.store._db.execute(
-            "SELECT seq, article_id, group_id, profile FROM reps WHERE linked = 0 ORDER BY seq LIMIT ?",
-            (-1 if limit is None else limit,),
-        ).fetchall()
+        sql = "SELECT seq, article_id, group_id, profile FROM reps WHERE linked = 0 ORDER BY seq"
+        args: tuple[int, ...] = ()
+        if limit is not None:
+            sql, args = sql + " LIMIT ?", (limit,)
+        rows = self.store.db.execute(sql, args).fetchall()
         if not rows:
             return 0
         spans = [_profile_from_json(rows[0][3]).span]
@@ -459,7 +466,7 @@ class StoryClusterer:
                 links.extend(self._link_one(seq, gid, prof, FixedLexical(*_lexical_stats(prof_json))))
                 self._remember(seq, aid, gid, prof)
             with self.store.transaction() as db:
-                db.executemany("INSERT OR IGNORE INTO group_links (a, b, score) VALUES (?, ?, ?)", links)
+                db.executemany("INSERT INTO group_links (a, b, score) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", links)
                 stories = self._union(db, links)
                 db.executemany("UPDATE reps SET linked = 1 WHERE seq = ?", [(r[0],) for r in chunk])
                 self._refresh_stories(db, stories)
@@ -522,7 +529,7 @@ class StoryClusterer:
         g = self.groups_.get(gid)
         if g is not None:
             return g.story_id
-        row = self.store._db.execute("SELECT story_id FROM groups WHERE id = ?", (gid,)).fetchone()
+        row = self.store.db.execute("SELECT story_id FROM groups WHERE id = ?", (gid,)).fetchone()
         return row[0]
 
     def _union(self, db, links: list[tuple[str, str, float]]) -> set[str]:
@@ -545,7 +552,8 @@ class StoryClusterer:
                 if g.story_id == gone:
                     g.story_id = keep
             db.execute("UPDATE story_aliases SET story_id = ? WHERE story_id = ?", (keep, gone))
-            db.execute("INSERT OR REPLACE INTO story_aliases (alias, story_id) VALUES (?, ?)", (gone, keep))
+            db.execute("INSERT INTO story_aliases (alias, story_id) VALUES (?, ?) "
+                       "ON CONFLICT (alias) DO UPDATE SET story_id = excluded.story_id", (gone, keep))
             db.execute("DELETE FROM stories WHERE id = ?", (gone,))
             touched.add(keep)
         return touched

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..model import Article
 from ..represent.names import extract_names, place_country
-from ..store.sqlite import SQLiteStore
+from ..store.base import BaseStore
 from .figures import extract_figures
 
 #: bump when extraction changes, so that stored facts are recomputed
@@ -49,7 +49,7 @@ def name_rows(article: Article) -> list[dict[str, object]]:
     ]
 
 
-def extract_pending(store: SQLiteStore, *, batch: int = 256,
+def extract_pending(store: BaseStore, *, batch: int = 256,
                     progress: Callable[[int, int], None] | None = None) -> FactsReport:
     """Extract figures and names of every article not yet done by this extractor version."""
     ids = store.facts_pending(EXTRACTOR_VERSION)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
-from ..store import SQLiteStore
+from ..store import BaseStore
 from . import views
 from .app import require_read, require_write, state, store
 from .config import DEFAULT_SERVE
@@ -20,7 +20,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 Limit = Annotated[int, Query(ge=1, le=DEFAULT_SERVE.max_page_size, description="Rows per page.")]
 Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
-Store = Annotated[SQLiteStore, Depends(store)]
+Store = Annotated[BaseStore, Depends(store)]
 
 
 async def story_filters(
@@ -45,7 +45,7 @@ def _json(data: dict[str, object]) -> JSONResponse:
     return JSONResponse(data)
 
 
-def _story_or_404(st: SQLiteStore, story_id: str) -> dict[str, object]:
+def _story_or_404(st: BaseStore, story_id: str) -> dict[str, object]:
     story = st.story(story_id)
     if story is None:
         raise HTTPException(404, f"no story {story_id!r}")

@@ -1,8 +1,8 @@
 """The FastAPI application: shared state, access control, errors, timing.
 
 ``create_app(db_path)`` opens (and migrates) the store once, then every worker thread
-reads through its own SQLite connection (WAL lets readers run beside the writer) and
-writes go through one :class:`~crosswire.serve.writes.Writer`.
+reads through its own connection (SQLite's WAL, or PostgreSQL, lets readers run beside
+the writer) and writes go through one :class:`~crosswire.serve.writes.Writer`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
-from ..store import SQLiteStore, open_store
+from ..store import Store, open_store
 from .config import DEFAULT_SERVE, ServeSettings
 from .views import FigureTables
 from .writes import BadRequest, Writer
@@ -30,15 +30,15 @@ KEY_COOKIE = "crosswire_key"
 
 
 class Stores:
-    """One store connection per thread, all on the same file."""
+    """One store connection per thread, all on the same database."""
 
     def __init__(self, path: str) -> None:
         self.path = path
         self._local = threading.local()
-        self._all: list[SQLiteStore] = []
+        self._all: list[Store] = []
         self._lock = threading.Lock()
 
-    def get(self) -> SQLiteStore:
+    def get(self) -> Store:
         store = getattr(self._local, "store", None)
         if store is None:
             store = self._local.store = open_store(self.path)
@@ -70,16 +70,16 @@ class ThreadStore:
 class ListCache:
     """Answers of the story list, kept until the database changes.
 
-    ``PRAGMA data_version`` is per connection and changes when any other connection
-    commits, so entries are kept per worker thread (each thread reads through its own
-    connection) and checked against that connection's version.
+    ``store.data_version()`` (SQLite's ``PRAGMA data_version``, PostgreSQL's snapshot) changes
+    when any other connection commits, so entries are kept per worker thread (each thread
+    reads through its own connection) and checked against that connection's version.
     """
 
     def __init__(self, entries: int) -> None:
         self.entries = entries
         self._local = threading.local()
 
-    def get(self, store: SQLiteStore, key: tuple) -> bytes | None:
+    def get(self, store: Store, key: tuple) -> bytes | None:
         version = store.data_version()
         cache = getattr(self._local, "cache", None)
         if cache is None or self._local.version != version:
@@ -137,7 +137,7 @@ def state(request: Request) -> State:
     return request.app.state.crosswire
 
 
-async def store(request: Request) -> SQLiteStore:
+async def store(request: Request) -> Store:
     """The store, read through the calling thread's connection (a FastAPI dependency;
     async, like the others here, so resolving it costs no hop to the thread pool)."""
     return state(request).reader  # type: ignore[return-value]

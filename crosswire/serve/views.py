@@ -18,7 +18,7 @@ from ..facts.reconcile import FigureRow, Report, reconcile
 from ..facts.spellings import story_names
 from ..ingest.dates import interval
 from ..model import Article
-from ..store import SQLiteStore
+from ..store import Store
 from .config import DEFAULT_SERVE, ServeSettings
 
 #: colours of languages in the timeline (cycled)
@@ -26,7 +26,7 @@ PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e
            "#bcbd22", "#7f7f7f")
 
 
-def figure_states(store: SQLiteStore, story_ids: list[str]) -> dict[str, tuple[int, int]]:
+def figure_states(store: Store, story_ids: list[str]) -> dict[str, tuple[int, int]]:
     """story id → ``(figures, newest figure id)``: changes whenever the story's figures are
     written (re-extraction replaces rows, so new ids), in one query for all stories."""
     sql = ("SELECT g.story_id, count(*), max(f.id) FROM groups g JOIN memberships m ON m.group_id = g.id "
@@ -48,7 +48,7 @@ class FigureTables:
         self._cache: dict[str, tuple[tuple[int, int, int], list[FigureRow]]] = {}
         self._lock = threading.Lock()
 
-    def rows(self, store: SQLiteStore, story: dict[str, object], articles: dict[str, Article] | None = None,
+    def rows(self, store: Store, story: dict[str, object], articles: dict[str, Article] | None = None,
              *, state: tuple[int, int] | None = None) -> list[FigureRow]:
         """The figure table of ``story`` (``articles``: its articles by id, when already loaded;
         ``state``: its ``figure_states`` entry, when already known)."""
@@ -66,12 +66,12 @@ class FigureTables:
             self._cache[sid] = (key, rows)
         return rows
 
-    def disputed(self, store: SQLiteStore, story: dict[str, object], *, state: tuple[int, int] | None = None) -> bool:
+    def disputed(self, store: Store, story: dict[str, object], *, state: tuple[int, int] | None = None) -> bool:
         """True when some figure of the story is reported differently by different sources."""
         return any(r.status == "disagree" for r in self.rows(store, story, state=state))
 
 
-def story_sources(store: SQLiteStore, story_ids: list[str]) -> dict[str, list[tuple[str, int]]]:
+def story_sources(store: Store, story_ids: list[str]) -> dict[str, list[tuple[str, int]]]:
     """story id → ``(source, articles)`` pairs, most articles first (one query for all stories)."""
     sql = ("SELECT g.story_id, a.source, count(*) FROM groups g JOIN memberships m ON m.group_id = g.id "
            "JOIN articles a ON a.id = m.article_id WHERE g.story_id IN ({marks}) AND a.source IS NOT NULL "
@@ -84,7 +84,7 @@ def story_sources(store: SQLiteStore, story_ids: list[str]) -> dict[str, list[tu
     return out
 
 
-def story_rows(store: SQLiteStore, stories: list[dict[str, object]], tables: FigureTables) -> list[dict[str, object]]:
+def story_rows(store: Store, stories: list[dict[str, object]], tables: FigureTables) -> list[dict[str, object]]:
     """Story summaries for a list: with their sources (most prolific first) and a disputed flag."""
     ids = [str(s["id"]) for s in stories]
     sources, states = story_sources(store, ids), figure_states(store, ids)
@@ -181,7 +181,7 @@ def other_titles(story: dict[str, object], articles: list[Article]) -> list[dict
     return out
 
 
-def story_detail(store: SQLiteStore, story_id: str, tables: FigureTables,
+def story_detail(store: Store, story_id: str, tables: FigureTables,
                  settings: ServeSettings = DEFAULT_SERVE) -> dict[str, object] | None:
     """Everything the story page shows, or None for an unknown id (aliases resolve)."""
     story = store.story(story_id)
@@ -239,7 +239,7 @@ def highlight(text: str, figures: list[dict[str, object]], names: list[dict[str,
     return out
 
 
-def article_detail(store: SQLiteStore, article_id: str) -> dict[str, object] | None:
+def article_detail(store: Store, article_id: str) -> dict[str, object] | None:
     """Everything the article page shows, or None for an unknown id."""
     article = store.get_article(article_id)
     if article is None:
@@ -267,7 +267,7 @@ def snippet_segments(snippet: str) -> list[Segment]:
     return out
 
 
-def search(store: SQLiteStore, q: str, *, limit: int, offset: int) -> dict[str, object]:
+def search(store: Store, q: str, *, limit: int, offset: int) -> dict[str, object]:
     """Articles matching ``q`` with snippets, and the stories they belong to."""
     total, rows = store.search(q, limit=limit, offset=offset)
     titles: dict[str, object] = {}

@@ -25,7 +25,7 @@ from ..ingest.jsonrec import record_to_doc
 from ..ingest.plaintext import FormatError
 from ..pipeline import Ingestor, article_id, cluster_pending, content_hash
 from ..settings import DEFAULT_SETTINGS
-from ..store import SQLiteStore
+from ..store import Store
 from ..store.sqlite import utcnow
 from ..text.clean import clean_text, clean_title
 from .config import DEFAULT_SERVE, ServeSettings
@@ -115,7 +115,7 @@ def check_records(records: Sequence[ArticleIn]) -> list[str]:
 class Writer:
     """Runs writes one at a time on its own connection (SQLite has one writer anyway)."""
 
-    def __init__(self, store: SQLiteStore) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
         self.ingestor = Ingestor(store)
         self._lock = threading.Lock()

@@ -1,23 +1,34 @@
-"""Store stage: where articles, rejections and (later) stories are kept."""
+"""Store stage: where articles, rejections, stories and facts are kept (SQLite or PostgreSQL)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .sqlite import SQLiteStore, StoreError
+from .base import BaseStore, StoreError
+from .dialect import is_postgres_url
+from .sqlite import SQLiteStore
 
-__all__ = ["SQLiteStore", "StoreError", "open_store"]
+__all__ = ["BaseStore", "SQLiteStore", "Store", "StoreError", "open_store"]
+
+#: any store back-end (the API every one of them has)
+Store = BaseStore
 
 
-def open_store(db: str | Path) -> SQLiteStore:
+def open_store(db: str | Path) -> BaseStore:
     """Open (creating and migrating as needed) the store named by ``db``.
 
-    ``db`` is a path to an SQLite file (``sqlite:///path`` also works).
+    ``postgresql://user:pass@host/db`` (or ``postgres://``) is a PostgreSQL database;
+    anything else a path to an SQLite file (``sqlite:///path`` also works).
     """
     text = str(db)
+    if is_postgres_url(text):
+        from .postgres import PostgresStore
+
+        return PostgresStore(text)
     if text.startswith("sqlite:///"):
         text = text[len("sqlite:///"):]
     elif "://" in text:
         scheme = text.split("://", 1)[0]
-        raise StoreError(f"unsupported database URL scheme {scheme!r} (use an SQLite file path)")
+        raise StoreError(f"unsupported database URL scheme {scheme!r} (use an SQLite file path or "
+                         "postgresql://user:pass@host/db)")
     return SQLiteStore(text)

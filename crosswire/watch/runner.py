@@ -29,7 +29,7 @@ from ..ingest.sniff import sniff
 from ..model import RawDoc, Rejection
 from ..pipeline import IngestReport, Ingestor, cluster_pending, content_hash
 from ..settings import DEFAULT_SETTINGS, Settings
-from ..store import SQLiteStore, StoreError
+from ..store import Store, StoreError
 from .feedlist import Feed, FeedLineError, check_url
 from .fetch import FetchError, FetchPolicy, Resolver, Response, fetch, resolve
 from .folders import DropFolder
@@ -81,7 +81,7 @@ class Watcher:
 
     def __init__(
         self,
-        store: SQLiteStore,
+        store: Store,
         feeds: Sequence[Feed] = (),
         dirs: Sequence[str | Path] = (),
         *,
@@ -344,7 +344,7 @@ def _duration(seconds: float) -> str:
 
 
 def watch(
-    store: SQLiteStore,
+    store: Store,
     feeds: Iterable[Feed],
     dirs: Iterable[str | Path] = (),
     *,
