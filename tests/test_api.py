@@ -88,7 +88,7 @@ def test_search_migration_indexes_stored_articles_and_triggers_keep_it_current(t
         s.write_batch(new=[new], updated=[art])
         assert s.search("almaty")[0] == 0  # the old text left the index
         assert {r["id"] for r in s.search("bergen")[1]} == {"old1", "new1"}
-        s._db.execute("DELETE FROM articles WHERE id = 'new1'")
+        s.db.execute("DELETE FROM articles WHERE id = 'new1'")
         assert [r["id"] for r in s.search("bergen")[1]] == ["old1"]
         # FTS syntax typed by a user is read as words, never as a query error
         assert s.search('"NEAR( AND * -')[0] == 0

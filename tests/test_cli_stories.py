@@ -99,7 +99,7 @@ def test_merged_story_id_stays_valid_as_an_alias(db, tmp_path):
     path, _ = db
     copy = tmp_path / "m.db"
     with open_store(path) as s:
-        s._db.execute("VACUUM INTO ?", (str(copy),))
+        s.db.execute("VACUUM INTO ?", (str(copy),))
     m = _story_of(str(copy))
     with open_store(copy) as store:
         c = StoryClusterer(store)

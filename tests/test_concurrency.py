@@ -37,6 +37,6 @@ def test_two_processes_clustering_at_once_place_each_article_once(tmp_path):
     assert [r for r in results if r[0] == "error"] == []
     assert sorted(r[1] for r in results) == [0, n]  # one placed everything, the other found nothing left
     store = open_store(db)
-    placed = store._db.execute("SELECT count(*), count(DISTINCT article_id) FROM memberships").fetchone()
+    placed = store.db.execute("SELECT count(*), count(DISTINCT article_id) FROM memberships").fetchone()
     assert tuple(placed) == (n, n)
     store.close()

@@ -105,7 +105,7 @@ def test_schema_is_versioned(tmp_path):
 
 
 def test_wal_mode(store):
-    assert store._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def test_not_a_database(tmp_path):

@@ -108,7 +108,7 @@ def test_parsing_in_worker_processes_gives_the_same_stories(tmp_path, vector_cac
     assert _stories(pooled) == _stories(local)
     assert bcubed(_stories(pooled), GOLD)["f1"] >= 0.95
     # batch by batch, every story that fell quiet was marked dormant, and no other
-    clock = float(pooled._db.execute("SELECT value FROM cluster_meta WHERE key = 'clock'").fetchone()[0])
+    clock = float(pooled.db.execute("SELECT value FROM cluster_meta WHERE key = 'clock'").fetchone()[0])
     cutoff = datetime.fromtimestamp(clock - DEFAULT_SETTINGS.quiet_days * 86400, tz=timezone.utc)
     flags = {s["id"]: (s["dormant"], s["last_seen"]) for s in pooled.stories()}
     assert sum(d for d, _ in flags.values()) >= len(flags) - 3  # the sample spans years

@@ -46,7 +46,7 @@ def _watcher(store, feeds, dirs=(), *, clock, lines=None, **kw) -> Watcher:
 
 
 def _count(store, table: str) -> int:
-    return store._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    return store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 def test_new_entries_become_articles_once_with_their_full_page(site, store):
@@ -355,7 +355,7 @@ def test_linking_is_bounded_per_round_and_the_backlog_drains(site, store):
     clock = Clock()
     w = Watcher(store, [Feed(site.url("/feed"))], settings=replace(FAST, watch_link_per_round=1),
                 allow_private=True, link=True, clock=clock, sleep=clock.sleep)
-    pending = lambda: store._db.execute("SELECT count(*) FROM reps WHERE linked = 0").fetchone()[0]  # noqa: E731
+    pending = lambda: store.db.execute("SELECT count(*) FROM reps WHERE linked = 0").fetchone()[0]  # noqa: E731
     r = w.round()
     assert (r.placed, r.linked, pending()) == (2, 1, 1)  # two new groups, one representative linked now
     assert (w.round().linked, pending()) == (1, 0)  # nothing new: the backlog goes on

@@ -103,11 +103,6 @@ class BaseStore:
     def __init__(self) -> None:
         self._locks: dict[str, int] = {}  # job lock name -> depth held by this store object
 
-    @property
-    def _db(self) -> Any:
-        """The connection under its former name (kept for tools and tests written against it)."""
-        return self.db
-
     # -- back-end hooks ----------------------------------------------------------
     @property
     def schema_version(self) -> int:
