@@ -75,6 +75,7 @@ class Ingestor:
         self.langid = LanguageIdentifier(
             languages=settings.languages, min_confidence=settings.min_lang_confidence,
             min_letters=settings.min_lang_letters, sample_chars=settings.lang_sample_chars,
+            trust_declared=settings.trust_declared_lang,
         )
         self.dedup = NearDuplicateIndex(
             num_perm=settings.minhash_perm, bands=settings.lsh_bands,
@@ -106,7 +107,9 @@ class Ingestor:
                 continue
             seen.add(c[4])
             fresh.append(c)
-        langs = self._languages(fresh)
+        langs = self.langid.identify_many(
+            [f"{t}\n\n{x}" if t else x for _, t, x, _, _ in fresh], [d.declared_lang for d, *_ in fresh]
+        )
         new: list[Article] = []
         updated: list[Article] = []
         for (doc, title, text, chash, aid), (lang, conf) in zip(fresh, langs):
@@ -123,26 +126,6 @@ class Ingestor:
         """The text stage alone (clean, ids, language), for engines that mark near-duplicates
         and store elsewhere (``crosswire.spark``); ``(new, updated)`` against this store."""
         return self._prepare(docs, report)
-
-    def _languages(self, fresh: list[tuple[RawDoc, str | None, str, str, str]]) -> list[tuple[str, float]]:
-        """``(code, confidence)`` per article: detected, or declared when the settings trust
-        declarations (a supported code only; confidence 1.0 marks it as not detected)."""
-        out: list[tuple[str, float] | None] = [None] * len(fresh)
-        if self.settings.trust_declared_lang:
-            for i, (doc, *_) in enumerate(fresh):
-                code = normalise_code(doc.declared_lang)
-                if code in self.settings.languages:
-                    out[i] = (code, 1.0)
-        todo = [i for i, v in enumerate(out) if v is None]
-        if not todo:
-            return out  # type: ignore[return-value]  # the detector's models need not even load
-        found = self.langid.identify_many(
-            [f"{fresh[i][1]}\n\n{fresh[i][2]}" if fresh[i][1] else fresh[i][2] for i in todo],
-            [fresh[i][0].declared_lang for i in todo],
-        )
-        for i, v in zip(todo, found):
-            out[i] = v
-        return out  # type: ignore[return-value]
 
     # -- near-duplicates and store ---------------------------------------------
     def _store_batch(self, docs: list[RawDoc], rejections: list[Rejection], report: IngestReport) -> None:

@@ -50,8 +50,10 @@ class LanguageIdentifier:
     """Identify languages of texts, choosing only among ``languages``."""
 
     def __init__(self, *, languages: Sequence[str], min_confidence: float = 0.5,
-                 min_letters: int = 20, sample_chars: int = 1200) -> None:
+                 min_letters: int = 20, sample_chars: int = 1200, trust_declared: bool = False) -> None:
         self.languages = tuple(languages)
+        #: a declared code among ``languages`` is taken as it is (confidence 1.0), undetected
+        self.trust_declared = trust_declared
         for code in self.languages:
             _language(code)  # validate at once, build lazily
         self.min_confidence = min_confidence
@@ -75,16 +77,18 @@ class LanguageIdentifier:
         Uses both cores through lingua's parallel API; each text is cut to
         ``sample_chars`` since more text changes nothing for news prose.
         """
-        declared = declared or [None] * len(texts)
-        samples = [t[: self.sample_chars] for t in texts]
-        detector = _detector(self.languages)
-        all_values = detector.compute_language_confidence_values_in_parallel(samples)
         known = set(self.languages)
-        out = []
-        for values, sample, dec in zip(all_values, samples, declared):
-            code = normalise_code(dec)
-            out.append(self._decide(values, sample, code if code in known else None))
-        return out
+        codes = [c if c in known else None for c in map(normalise_code, declared or [None] * len(texts))]
+        out: list[tuple[str, float] | None] = [
+            (c, 1.0) if self.trust_declared and c else None for c in codes
+        ]
+        todo = [i for i, v in enumerate(out) if v is None]
+        if todo:  # with every language trusted, the detector's models need not even load
+            samples = [texts[i][: self.sample_chars] for i in todo]
+            all_values = _detector(self.languages).compute_language_confidence_values_in_parallel(samples)
+            for i, values, sample in zip(todo, all_values, samples):
+                out[i] = self._decide(values, sample, codes[i])
+        return out  # type: ignore[return-value]
 
     def identify(self, text: str, declared: str | None = None) -> tuple[str, float]:
         """``(code, confidence)`` for one text."""
