@@ -85,16 +85,22 @@ def seeds() -> list[Path]:
 def at_once(target, arg_tuples: list[tuple], timeout: float = 300) -> list[object]:
     """Run ``target(*args, start, out)`` in one spawned process per ``args``: each waits on the
     barrier ``start`` so they act at the same moment, and puts its result on the queue ``out``.
-    Returns the results (in the order they came)."""
+    Returns the results (in the order they came). A process that dies before the barrier breaks
+    it for the others (it has a time-out), and stragglers are killed, so a failure never leaves
+    the test run waiting on a child at exit."""
     ctx = multiprocessing.get_context("spawn")
-    start, out = ctx.Barrier(len(arg_tuples)), ctx.Queue()
+    start, out = ctx.Barrier(len(arg_tuples), timeout=timeout / 2), ctx.Queue()
     procs = [ctx.Process(target=target, args=(*args, start, out)) for args in arg_tuples]
     for p in procs:
         p.start()
-    results = [out.get(timeout=timeout) for _ in procs]
-    for p in procs:
-        p.join(timeout=60)
-    return results
+    try:
+        return [out.get(timeout=timeout) for _ in procs]
+    finally:
+        for p in procs:
+            p.join(timeout=60)
+            if p.is_alive():
+                p.kill()
+                p.join(timeout=10)
 
 
 def ingest(store: SQLiteStore, *paths: Path | str) -> IngestReport:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 
 try:
     import fcntl
@@ -50,13 +51,26 @@ class SQLiteStore(BaseStore):
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
-            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA busy_timeout=10000")
+            self._use_wal()
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.execute("PRAGMA busy_timeout=10000")
             self.migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open database ({exc})") from None
+
+    def _use_wal(self) -> None:
+        """Switch to write-ahead logging. On a new file another process opening it at the same
+        moment can hold the lock this needs, and SQLite then fails at once instead of calling
+        the busy handler: retry for as long as the busy time-out would have waited."""
+        for attempt in range(200):
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == 199:
+                    raise
+                time.sleep(0.05)
 
     # -- schema -----------------------------------------------------------
     @property
@@ -78,6 +92,10 @@ class SQLiteStore(BaseStore):
             if version <= current:
                 continue
             with self.transaction():
+                # BEGIN IMMEDIATE holds the write lock: another process that opened the same new
+                # file may have applied this version since ``current`` was read.
+                if self.schema_version >= version:
+                    continue
                 pending = ""
                 for piece in sql.split(";"):
                     pending += piece + ";"
