@@ -46,8 +46,10 @@ postgres:
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; \
 	else echo "warning: no apt-get: install PostgreSQL (initdb, pg_ctl), or the PostgreSQL tests skip"; fi
 
+## each test is capped by pytest-timeout (pyproject); the whole run too, so a hang after the
+## last test (a child process left behind) still ends with the report printed
 test: install browser java postgres
-	$(BIN)/python -m pytest -q
+	timeout -k 60 3600 $(BIN)/python -m pytest -q
 
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[train]'
