@@ -25,9 +25,9 @@ Parts (all by default except that ``scale`` uses ``--scale-sizes``):
   one batch ahead in a worker process, ``default``). Cross-language
   linking (dense model) is measured separately, in representatives/s: it runs
   behind placement (``crosswire run --no-link``, then a later ``run``).
-* ``scale``: per-article clustering cost (ms, parsing in process) for 1,000 new
-  articles streaming into stores of each size in ``--scale-sizes`` and the peak
-  memory. A bigger store is built from a copy of the biggest smaller one in the
+* ``scale``: per-article clustering cost (ms, parsing in process; of which writing
+  to the store: ``store_write_ms_per_article``) for 1,000 new articles streaming
+  into stores of each size in ``--scale-sizes`` and the peak memory. A bigger store is built from a copy of the biggest smaller one in the
   work folder (the generated stream is prefix-stable).
 
 Generated articles come from bench/corpus.py (see its docstring). Results go to
@@ -179,15 +179,19 @@ def _copy_db(src: Path, dst: Path) -> None:
 def _stream_into(db_src: Path, work: Path, n: int, *, link_sample: int = 0, workers: int = 0) -> dict:
     db = work / "stream.db"
     _copy_db(db_src, db)
-    # new articles continue the same generated stream, after what the store holds
-    src = work / f"stream-{n}.jsonl"
+    # new articles continue the same generated stream, after what the store holds; kept in
+    # the work folder, since reaching article 1,000,000 of the generator takes minutes
     size = int(db_src.stem.split("-")[1])
-    from corpus import generate_articles
+    src = work / f"stream-{size}+{n}.jsonl"
+    if not src.exists():
+        from corpus import generate_articles
 
-    with open(src, "w", encoding="utf-8") as fh:
-        for i, rec in enumerate(generate_articles(size + n, seed=1)):
-            if i >= size:
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        part = src.with_suffix(".part")
+        with open(part, "w", encoding="utf-8") as fh:
+            for i, rec in enumerate(generate_articles(size + n, seed=1)):
+                if i >= size:
+                    fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        os.replace(part, src)
     store = open_store(db)
     t0 = time.perf_counter()
     ingest_paths([str(src)], store)
@@ -201,6 +205,20 @@ def _stream_into(db_src: Path, work: Path, n: int, *, link_sample: int = 0, work
     for x in ids[:50]:
         parse(store.get_article(x))
     t_load = time.perf_counter()
+    # the share of placement spent writing to the store (one transaction per batch): what
+    # grows with the size of the store's indexes, as against the in-memory decisions
+    save_s = 0.0
+    save = clusterer._save
+
+    def timed_save(*args):
+        nonlocal save_s
+        t = time.perf_counter()
+        try:
+            return save(*args)
+        finally:
+            save_s += time.perf_counter() - t
+
+    clusterer._save = timed_save
     chunks = ([store.get_article(x) for x in ids[i : i + 256]] for i in range(0, len(ids), 256))
     for chunk, parsed in parsed_chunks(chunks, workers=workers):
         clusterer.partial_fit(chunk, parsed)
@@ -216,6 +234,7 @@ def _stream_into(db_src: Path, work: Path, n: int, *, link_sample: int = 0, work
         "end_to_end_articles_per_s": round(n / ((t1 - t0) + (t2 - t_load)), 1),
         "end_to_end_with_startup_articles_per_s": round(n / (t2 - t0), 1),
         "cluster_ms_per_article": round(1000 * (t2 - t_load) / n, 3),
+        "store_write_ms_per_article": round(1000 * save_s / n, 3),
     }
     if link_sample:
         t = time.perf_counter()
@@ -223,7 +242,6 @@ def _stream_into(db_src: Path, work: Path, n: int, *, link_sample: int = 0, work
         out["link_representatives"] = linked
         out["link_representatives_per_s"] = round(linked / (time.perf_counter() - t), 2)
     store.close()
-    src.unlink()
     return out
 
 
