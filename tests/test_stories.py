@@ -18,7 +18,7 @@ from crosswire.represent.dense import MODEL_NAME
 from crosswire.settings import DEFAULT_SETTINGS, Settings
 from crosswire.store import open_store
 
-from .conftest import SEEDS
+from .conftest import PROSE, SEEDS
 
 SAMPLE = sample_path()
 GOLD = read_gold_labels(SAMPLE)
@@ -96,6 +96,43 @@ def test_batch_equals_date_ordered_chunks(tmp_path, vector_cache):
         _ingest_and_cluster(stream, [str(chunk)], vector_cache)
     assert _stories(stream) == _stories(batch)
     assert {s["id"] for s in stream.stories()} == {s["id"] for s in batch.stories()}
+
+
+def test_restarts_restore_complete_lexical_backgrounds_from_saved_sums_exactly(tmp_path, vector_cache):
+    from crosswire.cluster.stream import StoryClusterer
+
+    settings = replace(DEFAULT_SETTINGS, lexical_background_per_lang=4)  # complete after a few articles
+    batch = open_store(tmp_path / "batch.db")
+    _ingest_and_cluster(batch, [str(SAMPLE)], vector_cache, settings)
+    stream = open_store(tmp_path / "stream.db")
+    for chunk in _by_date_chunks(tmp_path, 4):  # every chunk starts a new clusterer, which restores
+        _ingest_and_cluster(stream, [str(chunk)], vector_cache, settings)
+    assert _stories(stream) == _stories(batch)
+
+    def stats(store) -> dict[str, tuple[float, float]]:
+        c = StoryClusterer(store, settings=settings)
+        c._load()
+        return {lang: c._lex_bg.stats(lang) for lang in c._lex_bg.full_}
+
+    restored = stats(batch)
+    assert len(restored) >= 3
+    # the saved sums are exactly what replaying the stored vectors gives
+    batch.db.execute("DELETE FROM cluster_meta WHERE key LIKE 'lexical_background:%'")
+    assert stats(batch) == restored
+    # and with the sums saved, the stored vectors are not read again: spoiling them changes nothing
+    stream.db.execute("UPDATE lex_background SET terms = '{}'")
+    assert stats(stream) == restored
+    stream.db.execute("DELETE FROM cluster_meta WHERE key LIKE 'lexical_background:%'")
+    assert stats(stream) != restored
+    # a store without saved sums (written before they were) gets them with the next batch it places
+    late = tmp_path / "late.jsonl"
+    late.write_text(json.dumps({"id": "late-1", "title": "Strømstøtte til husholdningene", "text": PROSE["nb"],
+                                "published": "2022-03-01", "source": "example.no"}) + "\n", encoding="utf-8")
+    ingest_paths([str(late)], batch)
+    assert cluster_pending(batch, settings=settings, link=False).placed == 1
+    saved = batch.db.execute("SELECT count(*) FROM cluster_meta WHERE key LIKE 'lexical_background:%'").fetchone()[0]
+    assert saved == len(restored)
+    assert stats(batch) == restored
 
 
 def test_parsing_in_worker_processes_gives_the_same_stories(tmp_path, vector_cache):

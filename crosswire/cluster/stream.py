@@ -45,6 +45,8 @@ from .features import DAY
 from .score import PairScorer
 
 _INF = float("inf")
+#: cluster_meta key prefix of a complete language's lexical background sums
+_LEX_SUMS = "lexical_background:"
 
 
 def story_id_for(article_id: str) -> str:
@@ -202,8 +204,19 @@ class StoryClusterer:
             if g.span is None or g.span[1] >= horizon:
                 self._activate(g)
         self._lex_bg = LexicalBackground(per_lang=self.settings.lexical_background_per_lang)
+        # complete languages come back from their saved sums; the others (and stores written
+        # before the sums were saved) replay their stored vectors
+        for key, value in meta.items():
+            if key.startswith(_LEX_SUMS):
+                self._lex_bg.restore(key[len(_LEX_SUMS):], json.loads(value))
+        restored = set(self._lex_bg.full_)
         for lang, terms in db.execute("SELECT lang, terms FROM lex_background ORDER BY seq"):
-            self._lex_bg.add(lang, json.loads(terms))
+            if self._lex_bg.wants(lang):
+                self._lex_bg.add(lang, json.loads(terms))
+        # a store written before the sums were saved gets them with its next batch
+        self._meta_dirty: dict[str, str] = {
+            _LEX_SUMS + lang: json.dumps(self._lex_bg.sums_[lang]) for lang in sorted(self._lex_bg.full_ - restored)
+        }
         self._dormant_done = ""  # stories with last_seen below this were already marked dormant
         self._df_dirty: dict[str, Counter[str]] = defaultdict(Counter)
         self._docs_dirty: Counter[str] = Counter()
@@ -319,6 +332,8 @@ class StoryClusterer:
             if self._lex_bg.wants(a.lang):
                 self._lex_bg.add(a.lang, prof.terms)
                 rows_lb.append((self.seq_, a.lang, json.dumps(prof.terms, ensure_ascii=False, separators=(",", ":"))))
+                if not self._lex_bg.wants(a.lang):  # complete now: its sums are all a restart needs
+                    self._meta_dirty[_LEX_SUMS + a.lang] = json.dumps(self._lex_bg.sums_[a.lang])
             placed[a.id] = group.id
             touched.add(group.id)
             if prof.span:
@@ -358,7 +373,7 @@ class StoryClusterer:
             )
             db.executemany(
                 "INSERT INTO cluster_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [("clock", repr(self.clock_)), ("seq", str(self.seq_))],
+                [("clock", repr(self.clock_)), ("seq", str(self.seq_)), *sorted(self._meta_dirty.items())],
             )
             self._refresh_stories(db, {self.groups_[g].story_id for g in touched})
             # stories nobody wrote about for the quiet period go dormant
@@ -372,6 +387,7 @@ class StoryClusterer:
                 self._dormant_done = cutoff
         self._df_dirty.clear()
         self._docs_dirty.clear()
+        self._meta_dirty.clear()
 
     # -- level 2 ------------------------------------------------------------------
     def _ann_index(self, first_pending: float | None) -> None:
