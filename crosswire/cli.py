@@ -225,6 +225,8 @@ def watch(
                                                      min=0.1)] = None,
     max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help="Largest feed or page fetched "
                                                      "(default 5000000).", min=1000)] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Feeds fetched at once (default 8); one host is still "
+                                                   "asked at most every 2 s.", min=1, max=64)] = None,
     db: DbOption = "crosswire.db",
     quiet: QuietOption = False,
 ) -> None:
@@ -260,7 +262,7 @@ def watch(
     if not feed_list and not folders:
         err.print("error: nothing to watch: give --feeds with at least one usable feed, or --dir", highlight=False)
         raise typer.Exit(EXIT_USAGE)
-    overrides = {"watch_timeout_seconds": timeout, "watch_max_response_bytes": max_bytes}
+    overrides = {"watch_timeout_seconds": timeout, "watch_max_response_bytes": max_bytes, "watch_workers": workers}
     settings = replace(DEFAULT_SETTINGS, **{k: v for k, v in overrides.items() if v is not None})
 
     stop = threading.Event()
@@ -269,7 +271,7 @@ def watch(
         if stop.is_set():
             raise KeyboardInterrupt  # asked twice: stop now
         stop.set()
-        say("stopping after the current feed or file (Ctrl-C again to stop at once)")
+        say("stopping after the feeds or file under way (Ctrl-C again to stop at once)")
 
     previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
     try:

@@ -103,6 +103,8 @@ class Settings:
     watch_max_redirects: int = 5
     #: failures back off exponentially (interval × 2^failures) up to this
     watch_backoff_cap_seconds: float = 6 * 3600.0
+    #: feeds (and their pages) fetched at once; requests to one host still wait their turn
+    watch_workers: int = 8
     #: at least this long between two requests to the same host
     watch_host_interval_seconds: float = 2.0
     #: a dropped file is read once its size and mtime stayed the same this long

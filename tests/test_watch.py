@@ -295,12 +295,52 @@ def test_stop_is_honoured_between_feeds(site, store):
     stop = threading.Event()
     site.on_request = lambda path: stop.set() if path == "/a" else None  # SIGTERM arrives during the first poll
     clock = Clock()
-    w = _watcher(store, [Feed(site.url(p)) for p in ("/a", "/b", "/c")], clock=clock, stop=stop)
+    # one worker: the feeds after /a have not started when the stop comes
+    w = _watcher(store, [Feed(site.url(p)) for p in ("/a", "/b", "/c")], clock=clock, stop=stop, workers=1)
     report = w.run()  # without stop this would loop for ever
     assert (report.rounds, report.polled) == (1, 1)
     assert (site.hits["/a"], site.hits["/b"], site.hits["/c"]) == (1, 0, 0)
     assert store.stats()["articles"] == 1  # the feed under way was finished and stored
     assert set(store.watch_feed_states()) == {site.url("/a")}
+
+
+def test_a_slow_feed_holds_up_no_other(site, store):
+    """Feeds are polled by several workers: the fast feed's request (and its page) arrive
+    while the slow feed's server is still answering."""
+    arrived = threading.Event()
+    overlapped: list[bool] = []
+
+    def held(h) -> None:  # answers once the other feed's page was asked for, or after 5 s
+        overlapped.append(arrived.wait(5.0))
+        static(rss([_entry(site, 0, full=True)]))(h)
+
+    site.routes["/held"] = held
+    site.routes["/fast"] = static(rss([_entry(site, 1)]))
+    site.on_request = lambda path: arrived.set() if path == "/story/1" else None
+    settings = replace(FAST, watch_timeout_seconds=10.0, watch_deadline_seconds=20.0, watch_host_interval_seconds=0.1)
+    lines: list[str] = []
+    w = Watcher(store, [Feed(site.url("/held")), Feed(site.url("/fast"))], settings=settings, allow_private=True,
+                link=False, workers=2, log=lines.append)  # the real clock: the requests truly overlap
+    r = w.round()
+    assert overlapped == [True]
+    assert (r.polled, r.stored, r.pages, r.failed, lines) == (2, 2, 1, 0, [])
+    assert {a.url for a in store.articles()} == {site.url("/story/0"), site.url("/story/1")}
+    states = store.watch_feed_states()
+    assert all(states[site.url(p)]["failures"] == 0 and states[site.url(p)]["next_poll"] for p in ("/held", "/fast"))
+
+
+def test_a_stop_lets_the_polls_under_way_finish_and_starts_no_other(site, store):
+    for p in ("/a", "/b", "/c", "/d"):
+        site.routes[p] = static(rss([_entry(site, "abcd".index(p[1]), full=True)]), etag=f'"{p}"')
+    stop = threading.Event()
+    # two workers take /a and /b; the stop comes with /b's request, and /a answers only then
+    site.on_request = lambda path: stop.set() if path == "/b" else stop.wait(5) if path == "/a" else None
+    w = _watcher(store, [Feed(site.url(p)) for p in ("/a", "/b", "/c", "/d")], clock=Clock(), stop=stop, workers=2)
+    report = w.run()
+    assert [site.hits[p] for p in ("/a", "/b", "/c", "/d")] == [1, 1, 0, 0]
+    assert (report.rounds, report.polled, report.stored) == (1, 2, 2)
+    states = store.watch_feed_states()  # both polls under way were finished, the others wait for the next run
+    assert {u: s["etag"] for u, s in states.items()} == {site.url("/a"): '"/a"', site.url("/b"): '"/b"'}
 
 
 def test_stopping_skips_page_fetches_and_the_next_run_takes_them(site, store):
@@ -337,7 +377,7 @@ def test_cli_watch_once(site, tmp_path):
     # the refusal backed off this feed; a new database starts afresh
     db = str(tmp_path / "cli2.db")
     args[-1] = db
-    ok = runner.invoke(app, [*args, "--allow-private"])
+    ok = runner.invoke(app, [*args, "--allow-private", "--workers", "3"])
     assert ok.exit_code == 1  # the bad line still counts as skipped
     assert "2 new articles" in ok.output and "2 placed in stories" in ok.output
     with open_store(db) as store:
@@ -347,6 +387,7 @@ def test_cli_watch_once(site, tmp_path):
 
     assert runner.invoke(app, ["watch", "--dir", str(tmp_path / "nope"), "--db", db]).exit_code == 2
     assert runner.invoke(app, ["watch", "--db", db]).exit_code == 2
+    assert runner.invoke(app, [*args, "--workers", "0"]).exit_code == 2
     assert runner.invoke(app, ["watch", "--feeds", str(tmp_path / "missing.txt"), "--db", db]).exit_code == 2
 
 
@@ -389,7 +430,7 @@ def test_sigterm_stops_the_watch_process_cleanly(site, tmp_path):
     finally:
         proc.kill()
     assert proc.returncode == 0, "".join(lines) + rest
-    assert "stopping after the current feed or file" in rest and "1 pages, 1 new articles" in rest
+    assert "stopping after the feeds or file under way" in rest and "1 pages, 1 new articles" in rest
     with open_store(db) as store:
         assert store.stats()["articles"] == 1
         assert store.watch_feed_states()[site.url("/feed")]["failures"] == 0

@@ -100,6 +100,31 @@ def test_host_limiter_spaces_requests_per_host():
     assert clock.slept == [1.5]
 
 
+def test_host_limiter_gives_threads_separate_turns():
+    """Six threads asking for one host at once: the k-th to go goes k intervals after the start."""
+    import threading
+    import time
+
+    limiter = HostLimiter(0.2, clock=time.monotonic, sleep=time.sleep)
+    start = threading.Barrier(6)
+    went: list[float] = []
+
+    def ask() -> None:
+        start.wait(5)
+        limiter.wait("one.example")
+        went.append(time.monotonic())
+
+    t0 = time.monotonic()
+    threads = [threading.Thread(target=ask) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert len(went) == 6
+    went.sort()
+    assert all(went[k] >= t0 + k * 0.2 for k in range(6)), [round(x - t0, 3) for x in went]
+
+
 def test_drop_folder_waits_until_a_file_settles(tmp_path: Path):
     clock = Clock()
     folder = DropFolder(tmp_path, settle=2.0, clock=clock)

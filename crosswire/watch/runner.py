@@ -1,6 +1,6 @@
-"""The watch loop: poll due feeds, read settled files of the drop folders, then
-place every new article in a story (and link a bounded number across languages)
-in the same round.
+"""The watch loop: poll due feeds (several at once, on worker threads that only
+fetch and parse), read settled files of the drop folders, then place every new
+article in a story (and link a bounded number across languages) in the same round.
 
 Feed state (ETag, Last-Modified, failures, next poll) and the entries already
 taken live in the store, so a restart resumes where the last run stopped and
@@ -14,6 +14,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from email.message import Message
@@ -76,6 +77,25 @@ def entry_key(doc: RawDoc) -> str:
     return doc.url.strip() if doc.url and doc.url.strip() else "sha:" + content_hash(doc.title, doc.text)
 
 
+@dataclass
+class _Poll:
+    """One poll of one feed as it passes from the worker threads to the store."""
+
+    feed: Feed
+    state: FeedState
+    resp: Response | None = None
+    fresh: dict[str, RawDoc] = field(default_factory=dict)
+    """entries by key: all of the answer's, then the new ones (with their pages' text)"""
+    entries: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+    pages: int = 0
+    problems: list[str] = field(default_factory=list)
+    error: Exception | None = None
+    complete: bool = True
+    """False when a stop cut the page fetches short: the feed is read again next run"""
+    skipped: bool = False
+
+
 class Watcher:
     """Follows ``feeds`` and drop folders ``dirs`` into ``store``; see :func:`watch`."""
 
@@ -89,6 +109,7 @@ class Watcher:
         every: float | None = None,
         allow_private: bool = False,
         link: bool = True,
+        workers: int | None = None,
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] | None = None,
         stop: threading.Event | None = None,
@@ -101,6 +122,9 @@ class Watcher:
         self.settings = settings
         self.every = every or settings.watch_every_seconds
         self.link = link
+        self.workers = workers or settings.watch_workers
+        if self.workers < 1:
+            raise ValueError(f"workers must be at least 1, not {self.workers}")
         self.clock = clock
         self.stop = stop or threading.Event()
         self.sleep = sleep or (lambda s: self.stop.wait(max(0.0, s)) and None)
@@ -140,11 +164,14 @@ class Watcher:
         return report
 
     # -- feeds ------------------------------------------------------------------
+    # A poll runs in two network steps on worker threads (read the feed; fetch the pages of
+    # its new entries) with the store in between and after, on the calling thread only: a
+    # slow feed or host holds up no other, and the store never sees two threads.
     def _needs_page(self, doc: RawDoc) -> bool:
         """A short entry (a summary) with a link: its page holds the article."""
         return bool(doc.url) and len(doc.text) < self.settings.watch_summary_chars
 
-    def _full_text(self, doc: RawDoc) -> RawDoc:
+    def _full_text(self, doc: RawDoc, poll: _Poll) -> RawDoc:
         """The entry with the text of its linked page (the summary if the page fails or says less)."""
         assert doc.url
         try:
@@ -153,9 +180,9 @@ class Watcher:
             page = extract_page(decode(resp.body, declared=_content_charset(resp.content_type)),
                                 origin=doc.origin, url=doc.url)
         except Exception as exc:  # a bad page costs its entry the full text, never the feed
-            self._problem(f"page {doc.url} ({doc.origin}): {_reason(exc)}; the feed's summary is kept")
+            poll.problems.append(f"page {doc.url} ({doc.origin}): {_reason(exc)}; the feed's summary is kept")
             return doc
-        self._report.pages += 1
+        poll.pages += 1
         if len(page.text) <= len(doc.text):
             return doc
         return replace(
@@ -165,54 +192,80 @@ class Watcher:
             precision=doc.precision if doc.published else page.precision,
         )
 
-    def _take_feed(self, feed: Feed, resp: Response) -> bool:
-        """Store the new entries of a fetched feed; False if interrupted before all were taken."""
-        fmt = sniff("", resp.body[:4096])  # by content: a URL ending in .rss may still serve HTML
-        if fmt in ("html", "json", "jsonl", "warc", "gzip"):
-            what = {"html": "an HTML page", "json": "JSON", "jsonl": "JSON"}.get(fmt, fmt)
-            raise FeedProblem(f"not a feed: the server sent {what} ({resp.content_type or 'no Content-Type'})")
-        if not resp.body.strip():
-            raise FeedProblem("empty response")
-        items = list(read_feed(resp.body, name=feed.url))
-        docs = [d for d in items if isinstance(d, RawDoc)]
-        rejections = [r for r in items if isinstance(r, Rejection)]
-        if not docs:
-            raise FeedProblem(rejections[0].reason if rejections else "feed has no entries")
-        fresh: dict[str, RawDoc] = {}
-        for doc in docs:
-            doc = replace(doc, url=urljoin(resp.url, doc.url.strip()) if doc.url else None,  # relative links
-                          source=feed.source or doc.source, declared_lang=feed.lang or doc.declared_lang)
-            fresh.setdefault(entry_key(doc), doc)
-        for key in self.store.watch_seen(list(fresh)):
-            del fresh[key]
-        taken: dict[str, RawDoc] = {}
-        complete = True
-        for key, doc in fresh.items():
-            if self._needs_page(doc):
-                if self.stop.is_set():  # stopping: no more page fetches; the feed is read again next run
-                    complete = False
-                    continue
-                doc = self._full_text(doc)
-            taken[key] = doc
-        report = self._store(list(taken.values()), rejections)
-        self.store.mark_watch_seen(feed.url, taken)
-        if taken:
-            self._info(f"{feed.url}: {len(taken)} new entries of {len(docs)}: {report.stored} articles stored, "
-                       f"{report.updated} updated")
-        return complete
+    def _read_feed(self, poll: _Poll) -> _Poll:
+        """Worker: fetch the feed (conditional GET) and read its entries."""
+        if self.stop.is_set():  # stopping: feeds not yet started wait for the next run
+            poll.skipped = True
+            return poll
+        feed, state = poll.feed, poll.state
+        try:
+            resp = poll.resp = self._get(feed.url, etag=state.etag, last_modified=state.last_modified)
+            if resp.status == 304:
+                return poll
+            fmt = sniff("", resp.body[:4096])  # by content: a URL ending in .rss may still serve HTML
+            if fmt in ("html", "json", "jsonl", "warc", "gzip"):
+                what = {"html": "an HTML page", "json": "JSON", "jsonl": "JSON"}.get(fmt, fmt)
+                raise FeedProblem(f"not a feed: the server sent {what} ({resp.content_type or 'no Content-Type'})")
+            if not resp.body.strip():
+                raise FeedProblem("empty response")
+            items = list(read_feed(resp.body, name=feed.url))
+            docs = [d for d in items if isinstance(d, RawDoc)]
+            poll.rejections = [r for r in items if isinstance(r, Rejection)]
+            if not docs:
+                raise FeedProblem(poll.rejections[0].reason if poll.rejections else "feed has no entries")
+            poll.entries = len(docs)
+            for doc in docs:
+                doc = replace(doc, url=urljoin(resp.url, doc.url.strip()) if doc.url else None,  # relative links
+                              source=feed.source or doc.source, declared_lang=feed.lang or doc.declared_lang)
+                poll.fresh.setdefault(entry_key(doc), doc)
+        except Exception as exc:  # one bad feed must not stop the others
+            poll.error = exc
+        return poll
 
-    def _poll(self, feed: Feed, state: FeedState) -> None:
+    def _fetch_pages(self, poll: _Poll) -> _Poll:
+        """Worker: the full text of each new entry that is only a summary."""
+        for key, doc in list(poll.fresh.items()):
+            if not self._needs_page(doc):
+                continue
+            if self.stop.is_set():  # stopping: no more page fetches; the feed is read again next run
+                poll.complete = False
+                del poll.fresh[key]
+                continue
+            poll.fresh[key] = self._full_text(doc, poll)
+        return poll
+
+    def _feed_read(self, poll: _Poll) -> bool:
+        """Caller: drop the entries already taken; True if pages remain to fetch, else the poll is done."""
+        if poll.error is None and poll.resp is not None and poll.resp.status != 304:
+            for key in self.store.watch_seen(list(poll.fresh)):
+                del poll.fresh[key]
+            if any(self._needs_page(d) for d in poll.fresh.values()):
+                return True
+        self._finish(poll)
+        return False
+
+    def _finish(self, poll: _Poll) -> None:
+        """Caller: store the new entries, then save the feed's state (so a crash in between reads it again)."""
+        feed, state = poll.feed, poll.state
         interval = self._interval(feed)
         self._report.polled += 1
+        self._report.pages += poll.pages
+        for line in poll.problems:
+            self._problem(line)
         try:
-            resp = self._get(feed.url, etag=state.etag, last_modified=state.last_modified)
-            if resp.status == 304:
+            if poll.error is not None:
+                raise poll.error
+            assert poll.resp is not None
+            if poll.resp.status == 304:
                 self._report.not_modified += 1
-                complete = True
             else:
-                complete = self._take_feed(feed, resp)
-            if complete:
-                state.succeeded(self.clock(), interval, etag=resp.etag, last_modified=resp.last_modified)
+                report = self._store(list(poll.fresh.values()), poll.rejections)
+                self.store.mark_watch_seen(feed.url, poll.fresh)
+                if poll.fresh:
+                    self._info(f"{feed.url}: {len(poll.fresh)} new entries of {poll.entries}: {report.stored} "
+                               f"articles stored, {report.updated} updated")
+            if poll.complete:
+                state.succeeded(self.clock(), interval, etag=poll.resp.etag, last_modified=poll.resp.last_modified)
             # interrupted: state unchanged, so the next run fetches the whole feed again
         except (StoreError, sqlite3.Error):
             raise  # the store is broken: no point going on
@@ -224,6 +277,30 @@ class Watcher:
             self.store.write_batch(rejections=[Rejection(feed.url, reason)])
             self._problem(f"failed: {feed.url}: {reason}; next try in {_duration(delay)} (failure {state.failures})")
         self.store.save_watch_feed(feed.url, state.to_row())
+
+    def _poll_due(self) -> None:
+        """Poll every due feed, ``workers`` at a time; results are stored as they come in."""
+        now = self.clock()
+        due = [f for f in self.feeds if self.states[f.url].due(now, self._interval(f))]
+        if not due:
+            return
+        pool = ThreadPoolExecutor(max_workers=min(self.workers, len(due)), thread_name_prefix="crosswire-watch")
+        try:
+            # (feed's place in the list, step): results of one wait are taken in list order
+            running: dict[Future[_Poll], tuple[int, str]] = {
+                pool.submit(self._read_feed, _Poll(f, self.states[f.url])): (i, "feed") for i, f in enumerate(due)}
+            while running:
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in sorted(done, key=running.__getitem__):
+                    i, step = running.pop(future)
+                    poll = future.result()
+                    if step == "pages":
+                        self._finish(poll)
+                    elif not poll.skipped and self._feed_read(poll):
+                        running[pool.submit(self._fetch_pages, poll)] = (i, "pages")
+        finally:
+            # on a store error: start nothing new, let requests under way end (each has a deadline)
+            pool.shutdown(wait=True, cancel_futures=True)
 
     # -- folders ------------------------------------------------------------------
     def _take_file(self, folder: DropFolder, path: Path) -> None:
@@ -276,12 +353,8 @@ class Watcher:
     def round(self, *, feeds: bool = True) -> WatchReport:
         """Poll every due feed, read every settled file, cluster; returns this round's report."""
         self._report = WatchReport(rounds=1)
-        if feeds:
-            for feed in self.feeds:
-                if self.stop.is_set():
-                    break
-                if self.states[feed.url].due(self.clock(), self._interval(feed)):
-                    self._poll(feed, self.states[feed.url])
+        if feeds and not self.stop.is_set():
+            self._poll_due()
         for folder in self.folders:
             try:
                 ready = folder.ready()

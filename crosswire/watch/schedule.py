@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
@@ -67,20 +68,23 @@ class FeedState:
 
 
 class HostLimiter:
-    """At most one request per ``interval`` seconds to each host."""
+    """At most one request per ``interval`` seconds to each host, shared by the watcher's threads."""
 
     def __init__(self, interval: float, *, clock: Callable[[], float], sleep: Callable[[float], None]) -> None:
         self.interval = interval
         self.clock = clock
         self.sleep = sleep
-        self._last: dict[str, float] = {}
+        self._next: dict[str, float] = {}
+        self._lock = threading.Lock()
 
     def wait(self, host: str) -> None:
         """Sleep until ``host`` may be asked again, and note the request."""
         host = host.lower()
-        last = self._last.get(host)
-        if last is not None:
-            gap = last + self.interval - self.clock()
-            if gap > 0:
-                self.sleep(gap)
-        self._last[host] = self.clock()
+        # each caller reserves its own slot under the lock and sleeps outside it: two threads
+        # never take the same slot, and a thread waiting for one host holds up no other host
+        with self._lock:
+            now = self.clock()
+            slot = max(now, self._next.get(host, now))
+            self._next[host] = slot + self.interval
+        if slot > now:
+            self.sleep(slot - now)
