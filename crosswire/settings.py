@@ -107,6 +107,8 @@ class Settings:
     watch_workers: int = 8
     #: at least this long between two requests to the same host
     watch_host_interval_seconds: float = 2.0
+    #: a feed entry no feed has listed for this long is forgotten (``watch_seen`` stays small)
+    watch_forget_days: float = 30.0
     #: a dropped file is read once its size and mtime stayed the same this long
     watch_settle_seconds: float = 2.0
     #: drop folders are scanned this often

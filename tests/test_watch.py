@@ -219,6 +219,33 @@ def test_a_restart_resumes_without_duplicates(site, tmp_path):
     assert [site.hits[f"/story/{i}"] for i in range(3)] == [1, 1, 1]
 
 
+def test_entries_no_feed_lists_any_more_are_forgotten_and_a_return_is_no_duplicate(site, store):
+    a, b, c = (_entry(site, n, full=True) for n in range(3))
+    site.routes["/feed"] = static(rss([a, b]))
+    clock = Clock()
+    start = clock.t
+    infos: list[str] = []
+    w = _watcher(store, [Feed(site.url("/feed"))], clock=clock, settings=replace(FAST, watch_forget_days=30.0),
+                 info=infos.append)
+
+    def seen() -> set[str]:
+        return {r[0] for r in store.db.execute("SELECT key FROM watch_seen")}
+
+    assert w.round().stored == 2
+    clock.t = start + 20 * 86400
+    site.routes["/feed"] = static(rss([b, c]))  # a has left the feed; b is still listed
+    assert w.round().stored == 1
+    clock.t = start + 35 * 86400
+    w.round()
+    assert seen() == {b["link"], c["link"]}  # a: last listed 35 days ago
+    assert "forgot 1 feed entries no feed has listed for 30 days" in infos
+    site.routes["/feed"] = static(rss([a, b, c]))  # a comes back
+    clock.t += 300
+    r = w.round()
+    assert (r.stored, r.updated, r.problems) == (0, 0, [])  # the store knows it: no duplicate
+    assert store.stats()["articles"] == 3 and seen() == {a["link"], b["link"], c["link"]}
+
+
 def test_private_addresses_are_refused_without_the_flag(site, store):
     site.routes["/feed"] = static(rss([_entry(site, 0)]))
     lines: list[str] = []

@@ -495,10 +495,21 @@ class BaseStore:
         """Which of ``keys`` (entry links or content hashes) the watcher has already taken."""
         return {r[0] for r in self.rows_in("SELECT key FROM watch_seen WHERE key IN ({marks})", keys)}
 
-    def mark_watch_seen(self, feed: str, keys: Iterable[str]) -> None:
+    def mark_watch_seen(self, feed: str, keys: Iterable[str], *, listed: Iterable[str] = (),
+                        now: str | None = None) -> None:
+        """Record ``keys`` as taken from ``feed``, and that ``listed`` keys (the feed's whole
+        answer, taken earlier or now) were listed at ``now`` (UTC text; default: the present)."""
+        now = now or utcnow()
         with self.transaction() as db:
-            db.executemany("INSERT INTO watch_seen (key, feed, first_seen) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                           [(k, feed, utcnow()) for k in sorted(keys)])
+            db.executemany("INSERT INTO watch_seen (key, feed, first_seen, last_seen) VALUES (?, ?, ?, ?) "
+                           "ON CONFLICT DO NOTHING", [(k, feed, now, now) for k in sorted(keys)])
+            db.executemany("UPDATE watch_seen SET last_seen = ? WHERE key = ? AND last_seen < ?",
+                           [(now, k, now) for k in sorted(set(listed))])
+
+    def forget_watch_seen(self, before: str) -> int:
+        """Forget the entries no feed has listed since ``before`` (UTC text); returns how many."""
+        with self.transaction() as db:
+            return db.execute("DELETE FROM watch_seen WHERE last_seen < ?", (before,)).rowcount
 
     # -- web app and HTTP API ----------------------------------------------------------
     def search(self, text: str, *, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, object]]]:

@@ -269,4 +269,17 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        7,
+        """
+        -- when a feed last listed the entry: entries no feed has listed for a while are
+        -- forgotten (settings.watch_forget_days), so the table stops growing with every entry
+        ALTER TABLE watch_seen ADD COLUMN last_seen TEXT;
+        UPDATE watch_seen SET last_seen = first_seen;
+        CREATE INDEX watch_seen_last_seen ON watch_seen (last_seen);
+        """,
+    )
+)
+
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -16,9 +16,14 @@ from __future__ import annotations
 
 T = 'TEXT COLLATE "C"'
 
+#: the text search configuration of search (version 7): 'simple' with accents folded
+SEARCH_CONFIG = "crosswire_search"
 #: the searchable text of an article: its title weighs as 'A', its text as 'D'
-TSV = ("setweight(to_tsvector('simple'::regconfig, coalesce(title, '')), 'A') || "
-       "setweight(to_tsvector('simple'::regconfig, text), 'D')")
+TSV = (f"setweight(to_tsvector('{SEARCH_CONFIG}'::regconfig, coalesce(title, '')), 'A') || "
+       f"setweight(to_tsvector('{SEARCH_CONFIG}'::regconfig, text), 'D')")
+#: as shipped in version 6, before accents were folded
+_TSV_6 = ("setweight(to_tsvector('simple'::regconfig, coalesce(title, '')), 'A') || "
+          "setweight(to_tsvector('simple'::regconfig, text), 'D')")
 #: columns the PostgreSQL schema has beyond the SQLite one (SQLite keeps these in FTS5 tables)
 PG_ONLY_COLUMNS = {("articles", "search_vector")}
 
@@ -231,7 +236,7 @@ PG_MIGRATIONS: list[tuple[int, str]] = [
         6,
         f"""
         -- full-text search over titles and text: computed by the database on every write, whoever writes
-        ALTER TABLE articles ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ({TSV}) STORED;
+        ALTER TABLE articles ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ({_TSV_6}) STORED;
         CREATE INDEX articles_fts ON articles USING GIN (search_vector);
 
         CREATE INDEX stories_recent ON stories ((last_seen IS NULL), last_seen DESC, n_articles DESC, id);
@@ -239,5 +244,37 @@ PG_MIGRATIONS: list[tuple[int, str]] = [
         """,
     ),
 ]
+
+PG_MIGRATIONS.append(
+    (
+        7,
+        f"""
+        ALTER TABLE watch_seen ADD COLUMN last_seen {T};
+        UPDATE watch_seen SET last_seen = first_seen;
+        CREATE INDEX watch_seen_last_seen ON watch_seen (last_seen);
+
+        -- search folds accents as SQLite's FTS5 does (remove_diacritics): Tokaïev finds
+        -- Tokaiev and back. unaccent ships with PostgreSQL (contrib) and is a trusted
+        -- extension, so a database owner may create it; without it search works as before.
+        DO $$
+        BEGIN
+            CREATE EXTENSION IF NOT EXISTS unaccent;
+        EXCEPTION WHEN OTHERS THEN
+            RAISE WARNING 'crosswire: no unaccent extension (%): search will not fold accents', SQLERRM;
+        END $$;
+        CREATE TEXT SEARCH CONFIGURATION {SEARCH_CONFIG} (COPY = simple);
+        DO $$
+        BEGIN
+            IF EXISTS (SELECT 1 FROM pg_ts_dict WHERE dictname = 'unaccent') THEN
+                ALTER TEXT SEARCH CONFIGURATION {SEARCH_CONFIG}
+                    ALTER MAPPING FOR word, hword, hword_part WITH unaccent, simple;
+            END IF;
+        END $$;
+        ALTER TABLE articles DROP COLUMN search_vector;  -- its index goes with it
+        ALTER TABLE articles ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ({TSV}) STORED;
+        CREATE INDEX articles_fts ON articles USING GIN (search_vector);
+        """,
+    )
+)
 
 LATEST_PG_VERSION = PG_MIGRATIONS[-1][0]

@@ -16,7 +16,7 @@ from typing import Any
 
 from .base import BaseStore, StoreError
 from .dialect import mask_url, to_pyformat
-from .pg_migrations import LATEST_PG_VERSION, PG_MIGRATIONS
+from .pg_migrations import LATEST_PG_VERSION, PG_MIGRATIONS, SEARCH_CONFIG
 
 try:
     import psycopg
@@ -128,11 +128,11 @@ class PostgresStore(BaseStore):
     _NO_LIMIT = "ALL"
     _LIKE = "ILIKE"
     _LANG_CLAUSE = "(stories.langs::jsonb -> CAST(? AS TEXT)) IS NOT NULL"
-    _SEARCH_FROM = "articles a CROSS JOIN to_tsquery('simple', ?) AS q(q)"
+    _SEARCH_FROM = f"articles a CROSS JOIN to_tsquery('{SEARCH_CONFIG}', ?) AS q(q)"
     _SEARCH_WHERE = "a.search_vector @@ q.q"
     # title 4 : text 1, as SQLite's bm25(articles_fts, 4.0, 1.0); weights are {D, C, B, A}
     _SEARCH_RANK = "ts_rank('{0.25, 0.25, 0.25, 1.0}', a.search_vector, q.q) DESC"
-    _SNIPPET = ("ts_headline('simple', a.text, q.q, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || "
+    _SNIPPET = (f"ts_headline('{SEARCH_CONFIG}', a.text, q.q, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || "
                 "', MaxWords=24, MinWords=12, ShortWord=0, MaxFragments=1, FragmentDelimiter=\" … \"')")
     _SEARCH_COUNT = f"SELECT count(*) FROM {_SEARCH_FROM} WHERE {_SEARCH_WHERE}"
     _ID_ORDER = True

@@ -34,7 +34,7 @@ from ..store import Store, StoreError
 from .feedlist import Feed, FeedLineError, check_url
 from .fetch import FetchError, FetchPolicy, Resolver, Response, fetch, resolve
 from .folders import DropFolder
-from .schedule import FeedState, HostLimiter
+from .schedule import FeedState, HostLimiter, iso
 
 Log = Callable[[str], None]
 
@@ -86,6 +86,8 @@ class _Poll:
     resp: Response | None = None
     fresh: dict[str, RawDoc] = field(default_factory=dict)
     """entries by key: all of the answer's, then the new ones (with their pages' text)"""
+    listed: list[str] = field(default_factory=list)
+    """the keys of all the answer's entries"""
     entries: int = 0
     rejections: list[Rejection] = field(default_factory=list)
     pages: int = 0
@@ -237,7 +239,8 @@ class Watcher:
     def _feed_read(self, poll: _Poll) -> bool:
         """Caller: drop the entries already taken; True if pages remain to fetch, else the poll is done."""
         if poll.error is None and poll.resp is not None and poll.resp.status != 304:
-            for key in self.store.watch_seen(list(poll.fresh)):
+            poll.listed = list(poll.fresh)
+            for key in self.store.watch_seen(poll.listed):
                 del poll.fresh[key]
             if any(self._needs_page(d) for d in poll.fresh.values()):
                 return True
@@ -260,7 +263,7 @@ class Watcher:
                 self._report.not_modified += 1
             else:
                 report = self._store(list(poll.fresh.values()), poll.rejections)
-                self.store.mark_watch_seen(feed.url, poll.fresh)
+                self.store.mark_watch_seen(feed.url, poll.fresh, listed=poll.listed, now=iso(self.clock()))
                 if poll.fresh:
                     self._info(f"{feed.url}: {len(poll.fresh)} new entries of {poll.entries}: {report.stored} "
                                f"articles stored, {report.updated} updated")
@@ -301,6 +304,12 @@ class Watcher:
         finally:
             # on a store error: start nothing new, let requests under way end (each has a deadline)
             pool.shutdown(wait=True, cancel_futures=True)
+        # entries that left every feed long ago will not be listed again; if one is, the
+        # store still recognises the article (it is then counted as unchanged)
+        days = self.settings.watch_forget_days
+        forgotten = self.store.forget_watch_seen(iso(self.clock() - days * 86400))
+        if forgotten:
+            self._info(f"forgot {forgotten} feed entries no feed has listed for {days:g} days")
 
     # -- folders ------------------------------------------------------------------
     def _take_file(self, folder: DropFolder, path: Path) -> None:
