@@ -344,6 +344,73 @@ def test_negation_gives_no_figure():
     assert extract_figures("Ingen personar er skadde, opplyser politiet.", "nn") == []
 
 
+@pytest.mark.parametrize("text,lang,value", [
+    ("Une amende de cinq millions d'euros.", "fr", 5_000_000),
+    ("Una multa de tres millones de euros.", "es", 3_000_000),
+    ("Pidió dos mil millones de dólares.", "es", 2_000_000_000),
+    ("Un gasto de tres mil quinientos millones de euros.", "es", 3_500_000_000),
+    ("A loan of two thousand million pounds.", "en", 2_000_000_000),
+])
+def test_number_words_before_a_plural_scale_are_exact(text, lang, value):
+    """"cinq millions" is five million, not the vague "millions"; a larger scale after a smaller
+    one multiplies ("dos mil millones")."""
+    f = one(text, lang)
+    assert (f.category, f.value.low, f.value.high, f.value.kind) == ("money", value, value, "exact")
+    assert values("des millions de personnes", "fr") == [(1e6, 1e7, "vague")]
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("El ministerio notificó 312 muertes en una semana.", "es", 312),
+    ("Las autoridades confirmaron 57 defunciones en la provincia.", "es", 57),
+    ("El derrumbe dejó 14 víctimas mortales.", "es", 14),
+    ("Con más de 9.100 víctimas fatales, la región es la más golpeada.", "es", 9100),
+    ("Le pays compte désormais 88 décès.", "fr", 88),
+    ("La regione ha registrato 45 decessi.", "it", 45),
+])
+def test_death_nouns_count_the_killed(text, lang, value):
+    f = one(text, lang)
+    assert (f.category, f.value.low) == ("killed", value)
+
+
+def test_a_category_noun_keeps_its_category_across_a_coordination():
+    f = one("Il y a eu plus de 30 morts et de nombreux blessés.", "fr")
+    assert (f.category, f.value.low, f.qualifier) == ("killed", 30, "more_than")
+    # a predicate (not a coordination) still decides: injured people who then died
+    assert one("Drie zwaargewonde arbeiders overleden later in het ziekenhuis.", "nl").category == "killed"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("On compte douze morts de moins que l'an dernier sur les routes.", "fr"),
+    ("Hubo once muertos menos que en el verano anterior.", "es"),
+    ("There were fifteen fewer deaths than in the year before.", "en"),
+    ("Es gab zwölf Tote weniger als im Vorjahr.", "de"),
+])
+def test_a_difference_between_counts_is_not_a_figure(text, lang):
+    assert extract_figures(text, lang) == []
+
+
+def test_a_lone_arrest_word_does_not_count_the_next_number():
+    assert [f.category for f in extract_figures("After her arrest, some 40 supporters gathered at the court.",
+                                                 "en")] != ["arrested"]
+    assert extract_figures("The arrest has split the movement into two camps.", "en") == []
+    f = one("Police announced the arrest of 7 men in Leeds.", "en")
+    assert (f.category, f.value.low) == ("arrested", 7)
+    f = one("Se ordenó el arresto domiciliario de 31 personas.", "es")
+    assert (f.category, f.value.low) == ("arrested", 31)
+
+
+def test_spanish_and_portuguese_dates_with_de_are_not_figures():
+    assert extract_figures("El pasado 14 de marzo murió un vecino de la localidad.", "es") == []
+    assert values("no dia 3 de janeiro", "pt") == []
+
+
+def test_fire_engines_and_ambulances_are_vehicles():
+    figs = extract_figures("Acudieron 8 autobombas y 3 ambulancias al incendio.", "es")
+    assert [(f.category, f.value.low) for f in figs] == [("vehicles", 8), ("vehicles", 3)]
+    figs = extract_figures("6 autopompes et 40 pompiers ont été engagés.", "fr")
+    assert [(f.category, f.value.low) for f in figs] == [("vehicles", 6), ("deployed", 40)]
+
+
 def test_an_article_is_not_the_number_one_but_one_is():
     assert extract_figures("A man died in the blast.", "en") == []
     f = one("One protester was killed, police said.", "en")

@@ -320,7 +320,10 @@ _THINGS: dict[str, object] = {
                      r"mezzi aerei|aviões|samolot\w*|śmigłowc\w*|самол[её]т\w*|вертол[её]т\w*|літак\w*|"
                      r"гелікоптер\w*|uçak\w*",
                    nb="fly|flyene", nn="fly", da="fly", sv="plan"),
-    "vehicles": r"vehicles|cars|trucks|lorries|buses|boats|vessels|ferries|police cars|biler|bilar|kjøretøy\w*|"
+    "vehicles": r"vehicles|cars|trucks|lorries|buses|boats|vessels|ferries|police cars|fire engines|ambulances|"
+                r"brannbiler|brannbilar|ambulanser|brandbilar|brandbiler|brandweerwagens|"
+                r"feuerwehrfahrzeuge|krankenwagen|rettungswagen|autopompes|camions|engins|"
+                r"camiones|autobombas|ambulancias|biler|bilar|kjøretøy\w*|"
                 r"køyretøy|køretøjer|politibiler|politibilar|båter|båtar|fordon|bilar|båtar|voertuigen|"
                 r"auto's|wagens|boten|fahrzeuge|autos|boote|véhicules|voitures|bateaux|vehículos|coches|"
                 r"barcos|veicoli|auto|barche|veículos|carros|barcos|pojazd\w*|samochod\w*|машин|автомобил\w*|"
@@ -372,9 +375,10 @@ _CATEGORY_WORDS: dict[str, dict[str, str]] = {
         "de": r"tote|toten|tot|getötet\w*|ums leben|starben|starb|gestorben|umgekommen|todesopfer|"
               r"leben gekostet|erlag|erlegen|leichen|opfer",
         "fr": r"morts?|tués?|tuées?|décédé\w*|décès|péri|perdu la vie|sans vie|victimes",
-        "es": r"muertos?|muertas?|murieron|murió|muerto|fallecid\w*|fallecieron|víctimas mortales|"
-              r"perdieron la vida|asesinad\w*|cadáveres|víctimas|mató|mataron",
-        "it": r"morti|morto|morta|morte|uccis\w*|decedut\w*|hanno perso la vita|cadaveri|vittime",
+        "es": r"muertos?|muertas?|murieron|murió|muerto|muertes|fallecid\w*|fallecieron|fallecimientos|"
+              r"defunciones|decesos|víctimas mortales|víctimas fatales|perdieron la vida|asesinad\w*|"
+              r"cadáveres|víctimas|mató|mataron",
+        "it": r"morti|morto|morta|morte|decessi|uccis\w*|decedut\w*|hanno perso la vita|cadaveri|vittime",
         "pt": r"mortos|mortas|morreram|morreu|mortes|vítimas mortais|perderam a vida|vítimas|matou|mataram",
         "pl": r"zginęł\w*|zginął|zabit\w*|nie żyj\w*|ofiar\w*|zmarł\w*",
         "ru": r"погиб\w*|убит\w*|скончал\w*|жертв\w*",
@@ -398,7 +402,9 @@ _CATEGORY_WORDS: dict[str, dict[str, str]] = {
         "tr": r"yaraland\w*|yaralı\w*|yaralanan",
     },
     "arrested": {
-        "en": r"arrested|arresting|arrests?|detained|detaining|detentions?|taken into custody|in custody|rounded up",
+        # a singular "arrest" counts only as "the arrest of ...": "after his arrest, about 50 members ..."
+        "en": r"arrested|arresting|arrests|arrest(?=\s+of\b)|detained|detaining|detentions?|taken into custody|"
+              r"in custody|rounded up",
         "nb nn": r"arrestert\w*|pågrepet|pågrepne|pågripne|pågripelser|pågripingar|anholdt\w*|pågrep|"
                  r"internert|varetekt",
         "da": r"anholdt\w*|arresteret|anholdelser|anholdelse",
@@ -407,7 +413,8 @@ _CATEGORY_WORDS: dict[str, dict[str, str]] = {
         "de": r"festgenommen|festnahmen|verhaftet|verhaftungen|in gewahrsam|inhaftiert|festgesetzt|"
               r"nahm\w*(?=\s.{0,40}?\bfest\b)",
         "fr": r"arrêté\w*|interpellé\w*|arrestations?|interpellations?|en garde à vue",
-        "es": r"detenid\w*|arrestad\w*|detenciones|arrestos|detuvo|detuvieron|arrestó|arrestaron",
+        "es": r"detenid\w*|arrestad\w*|detenciones|arrestos|arresto(?=\s+(?:domiciliario\s+)?de\b)|detuvo|"
+              r"detuvieron|arrestó|arrestaron",
         "it": r"arresti|arrestat\w*|fermat\w*",
         "pt": r"detid\w*|presos|presas|detenções|deteve|detiveram|prendeu|prenderam",
         "pl": r"zatrzyman\w*|aresztowan\w*",
@@ -493,16 +500,17 @@ _CATEGORY_WORDS: dict[str, dict[str, str]] = {
 
 # Category words that name the counted people themselves ("29 doden", "plus de 150 blessés").
 _CATEGORY_NOUNS = _rx(
-    r"^(?:dead|bodies|deaths|fatalities|døde|drepte|omkomne|döda|doden|tote|toten|todesopfer|morts|muertos|"
-    r"fallecidos|morti|mortos|mortes|ofiar|погибших|загиблих|ölü|injured|wounded|skadde|sårede|skadade|gewonden|"
+    r"^(?:dead|bodies|deaths|fatalities|døde|drepte|omkomne|döda|doden|tote|toten|todesopfer|morts|décès|"
+    r"muertos|muertes|defunciones|decesos|fallecimientos|fallecidos|morti|decessi|mortos|mortes|ofiar|погибших|загиблих|ölü|injured|wounded|skadde|sårede|skadade|gewonden|"
     r"verletzte|verletzten|blessés|blessées|heridos|heridas|feriti|feridos|rannych|раненых|пострадавших|"
     r"поранених|травмованих|yaralı|arrests|arrestaties|festnahmen|arrestations|detenidos|arresti|"
     r"pågripelser|missing|vermisten|vermisste|disparus|desaparecidos|dispersi|savnede|evacuees|evakuerte|"
     r"evakuerade|evakuerede|evakuierte|geëvacueerden|évacués|evacuados|evacuati|ewakuowanych)$"
 )
 _CATEGORY_NOUN_CAT = {}
-for _w in ("dead bodies deaths fatalities døde drepte omkomne döda doden tote toten todesopfer morts muertos "
-           "fallecidos morti mortos mortes ofiar погибших загиблих ölü").split():
+for _w in ("dead bodies deaths fatalities døde drepte omkomne döda doden tote toten todesopfer morts décès muertos "
+           "muertes defunciones decesos fallecimientos fallecidos morti decessi mortos mortes ofiar погибших "
+           "загиблих ölü").split():
     _CATEGORY_NOUN_CAT[_w] = "killed"
 for _w in ("injured wounded skadde sårede skadade gewonden verletzte verletzten blessés blessées heridos heridas "
            "feriti feridos rannych раненых пострадавших поранених травмованих yaralı").split():
@@ -592,6 +600,12 @@ _UNITS = (
     r"storeys?|stories|etasjer|etasjar|etager|våningar|verdiepingen|stockwerke\w*|étages|pisos|piani|"
     r"andares|pięter|этаж\w*|поверх\w*|katlı|"
     r"büyüklüğ\w*|şiddetinde"
+)
+#: right after a number: a difference between two counts ("neuf morts de moins qu'en 2018",
+#: "nueve muertos más que", "zehn Tote weniger als", "five fewer deaths than")
+_DIFFERENCE = re.compile(
+    r"\s*(?:\w+\s+){0,2}?(?:de (?:moins|plus) (?:que|qu'|qu’)|(?:menos|más) que|(?:weniger|mehr) als|"
+    r"(?:minder|meer) dan|(?:færre|flere|fleire|fler) \w+ (?:enn|end|än)|(?:fewer|more|less) \w+ than)"
 )
 _DURATIONS = (
     r"hours?|timer|timar|timmar|stunden?|uur|heures?|horas?|ore|godzin\w*|час\w*|годин\w*|saat|"
@@ -1244,6 +1258,9 @@ def _scan_noun(S: str, pos: int, T: _FigTables, lang: str):
             return ("thing", T.things_names[m.lastgroup], a, m.end())
         m = T.people.match(S, a)
         if m:
+            cm = T.cues.match(S, a)
+            if cm and cm.end() > m.end():  # "26 víctimas mortales", "vítimas mortais": noun and category
+                return ("people", T.people_names[m.lastgroup], a, cm.end(), T.cue_names[cm.lastgroup])
             return ("people", T.people_names[m.lastgroup], a, m.end())
         word = tok.rstrip("-")
         if _CATEGORY_NOUNS.match(word):
@@ -1285,6 +1302,8 @@ def _mentions_in_sentence(sent: _Sent, si: int, qs: list[Quantity], T: _FigTable
         digits = q.text[:1].isdigit()
         if T.after_excl.match(Rl) or T.left_excl.search(Ll[-30:]):
             continue
+        if _DIFFERENCE.match(Rl):
+            continue  # "neuf morts de moins qu'en 2018": a difference between two counts, not a count
         if q.kind == "range" and q.low is not None and q.high is not None and 1800 <= q.low <= 2100 \
                 and 1800 <= q.high <= 2100 and q.low.is_integer():
             continue
@@ -1412,7 +1431,9 @@ def _bind_categories(S: str, ms: list[_Mention], T: _FigTables) -> None:
         if clause(a) == clause(nxt.qs) and _PRE_GAP.match(S[b:nxt.qs]):
             nxt.cue, nxt.cue_how = (a, b, cat), "pre"
             used.add(ci)
-    # 2. the predicate after the counted noun: "164 menneske er drepne"
+    # 2. the predicate after the counted noun: "164 menneske er drepne", "due feriti gravi sono
+    # morti"; but a noun that is a category word keeps it across a coordination: "plus de 20
+    # morts et de nombreux blessés" stays killed
     for i, m in enumerate(people):
         if m.cue is not None:
             continue
@@ -1437,6 +1458,8 @@ def _bind_categories(S: str, ms: list[_Mention], T: _FigTables) -> None:
         for ci, (a, b, cat) in enumerate(cues):
             if ci in used or a < m.end or a >= stop or any(x <= a < y for x, y in skip):
                 continue
+            if m.noun_category and T.coord.search(S[m.end:a]):
+                break
             m.cue, m.cue_how = (a, b, cat), "post"
             post_used.add(ci)
             break

@@ -411,7 +411,9 @@ class _Lang:
             r"\d{3,4}\s?(?:GMT|UTC|CET|CEST)\b",
             r"\d{1,2}\s?h\s?\d{2}\b",  # 6 h 20
             r"\d{1,2}\s?h(?![\w])",
-            r"\d{1,2}\.?\s?(?:[-–]\s?\d{1,2}\.?\s?)?" + month_alt + r"(?![\w])",  # 14 March, 7. jan.
+            # 14 March, 7. jan., 9 de enero, 9 de janeiro
+            r"\d{1,2}\.?\s?(?:[-–]\s?\d{1,2}\.?\s?)?" + ("(?:de\\s)?" if lang in ("es", "pt") else "")
+            + month_alt + r"(?![\w])",
             r"\d{2}(?:[ \-]\d{2}){3,}(?![\d])",  # phone numbers
             r"\d{3}[ \-]\d{2}[ \-]\d{3}(?![\d])",
             r"\d{3}[\-.]\d{3}[\-.]\d{4}(?![\d])",
@@ -576,6 +578,14 @@ def _compose(seq: list[tuple[float, str, bool]], lang: str) -> float | None:
             cur = (cur or 1) * v
             last = 1  # nothing may follow
         elif k == "s":
+            if scale_seen < v and (seq[i - 1][1] == "s" or cur):
+                # a larger scale after a smaller one multiplies all before it: "dos mil millones",
+                # "tres mil quinientos millones", "two thousand million"
+                total = (total + cur) * v
+                scale_seen = v
+                cur = 0
+                last = v
+                continue
             if v >= scale_seen:
                 return None
             total += (cur or 1) * v
@@ -706,6 +716,8 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
                 spec = L.vague.get(phrase)
                 if spec is None:
                     continue
+                if _after_number_word(low, s, phrase, L):
+                    continue  # "cinq millions", "tres millones": a number, read with the words below
                 scale = None
                 if m.group(2):
                     w = m.group(2).lower()
@@ -723,6 +735,21 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         _find_words(text, low, L, taken, found)
     found.sort(key=lambda q: q.start)
     return _merge_ranges(text, L, found)
+
+
+_PREV_WORD = re.compile(r"(\w+)\s+$")
+
+
+def _after_number_word(low: str, s: int, phrase: str, L: _Lang) -> bool:
+    """A vague plural that is also a scale ("millions", "millones") right after a number word."""
+    entry = L.lex.get(phrase)
+    if entry is None or entry[1] != "s":
+        return False
+    m = _PREV_WORD.search(low, max(0, s - 24), s)
+    if m is None:
+        return False
+    hit = _lookup(m.group(1), L)
+    return hit is not None and hit[-1][1] not in ("c", "x")
 
 
 def _lookup(word: str, L: _Lang) -> list[tuple[float, str]] | None:
