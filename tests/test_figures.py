@@ -384,9 +384,41 @@ def test_a_category_noun_keeps_its_category_across_a_coordination():
     ("Hubo once muertos menos que en el verano anterior.", "es"),
     ("There were fifteen fewer deaths than in the year before.", "en"),
     ("Es gab zwölf Tote weniger als im Vorjahr.", "de"),
+    ("Routes : onze morts de moins", "fr"),  # a headline, the comparison left implicit
 ])
 def test_a_difference_between_counts_is_not_a_figure(text, lang):
     assert extract_figures(text, lang) == []
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("Más de un millón de personas participó en la marcha del domingo.", "es", 1_000_000),
+    ("Unas 4.000 personas marcharon hasta el Congreso.", "es", 4000),
+    ("Quelque 2 500 personnes ont défilé dans le centre de Lyon.", "fr", 2500),
+    ("Plus de 15 000 personnes ont participé à la manifestation de samedi.", "fr", 15000),
+    ("About 3,000 people joined the march on Sunday.", "en", 3000),
+])
+def test_crowd_verbs_make_a_count_of_people_a_crowd(text, lang, value):
+    f = one(text, lang)
+    assert (f.category, f.value.low) == ("crowd", value)
+
+
+def test_personnel_moved_in_are_deployed_not_displaced_and_captures_are_arrests():
+    f = one("Según la empresa, con unos cuarenta efectivos desplazados al lugar, el incendio sigue activo.", "es")
+    assert (f.category, f.value.low, f.subject) == ("deployed", 40, "personnel")
+    f = one("Unos 90 vecinos fueron desplazados por la riada.", "es")
+    assert (f.category, f.value.low) == ("displaced", 90)
+    f = one("Tres presuntos atracadores fueron capturados en Medellín.", "es")
+    assert (f.category, f.value.low) == ("arrested", 3)
+    f = one("Officers apprehended 14 people near the border.", "en")
+    assert (f.category, f.value.low) == ("arrested", 14)
+    f = one("Cientos de simpatizantes irrumpieron en el recinto.", "es")
+    assert (f.category, f.value.kind) == ("crowd", "vague")
+
+
+def test_tractors_are_vehicles_and_inches_are_not_counts():
+    figs = extract_figures("Unos 2.000 agricultores y 300 tractores cortaron la autovía.", "es")
+    assert ("vehicles", 300) in [(f.category, f.value.low) for f in figs]
+    assert extract_figures("La navaja medía unas 7 pulgadas y causó una herida profunda.", "es") == []
 
 
 def test_a_lone_arrest_word_does_not_count_the_next_number():

@@ -323,6 +323,7 @@ _THINGS: dict[str, object] = {
     "vehicles": r"vehicles|cars|trucks|lorries|buses|boats|vessels|ferries|police cars|fire engines|ambulances|"
                 r"brannbiler|brannbilar|ambulanser|brandbilar|brandbiler|brandweerwagens|"
                 r"feuerwehrfahrzeuge|krankenwagen|rettungswagen|autopompes|camions|engins|"
+                r"tractors|traktorer|traktorar|trekkers|traktoren|tracteurs|tractores|trattori|"
                 r"camiones|autobombas|ambulancias|biler|bilar|kjøretøy\w*|"
                 r"køyretøy|køretøjer|politibiler|politibilar|båter|båtar|fordon|bilar|båtar|voertuigen|"
                 r"auto's|wagens|boten|fahrzeuge|autos|boote|véhicules|voitures|bateaux|vehículos|coches|"
@@ -403,7 +404,8 @@ _CATEGORY_WORDS: dict[str, dict[str, str]] = {
     },
     "arrested": {
         # a singular "arrest" counts only as "the arrest of ...": "after his arrest, about 50 members ..."
-        "en": r"arrested|arresting|arrests|arrest(?=\s+of\b)|detained|detaining|detentions?|taken into custody|"
+        "en": r"arrested|arresting|arrests|arrest(?=\s+of\b)|apprehended|detained|detaining|detentions?|"
+              r"taken into custody|"
               r"in custody|rounded up",
         "nb nn": r"arrestert\w*|pågrepet|pågrepne|pågripne|pågripelser|pågripingar|anholdt\w*|pågrep|"
                  r"internert|varetekt",
@@ -412,9 +414,9 @@ _CATEGORY_WORDS: dict[str, dict[str, str]] = {
         "nl": r"opgepakt|gearresteerd|aangehouden|arrestaties|arrestatie",
         "de": r"festgenommen|festnahmen|verhaftet|verhaftungen|in gewahrsam|inhaftiert|festgesetzt|"
               r"nahm\w*(?=\s.{0,40}?\bfest\b)",
-        "fr": r"arrêté\w*|interpellé\w*|arrestations?|interpellations?|en garde à vue",
+        "fr": r"arrêté\w*|interpellé\w*|appréhendé\w*|arrestations?|interpellations?|en garde à vue",
         "es": r"detenid\w*|arrestad\w*|detenciones|arrestos|arresto(?=\s+(?:domiciliario\s+)?de\b)|detuvo|"
-              r"detuvieron|arrestó|arrestaron",
+              r"detuvieron|arrestó|arrestaron|capturad[oa]s|capturó|capturaron|aprehendid[oa]s|aprehendieron",
         "it": r"arresti|arrestat\w*|fermat\w*",
         "pt": r"detid\w*|presos|presas|detenções|deteve|detiveram|prendeu|prenderam",
         "pl": r"zatrzyman\w*|aresztowan\w*",
@@ -461,7 +463,8 @@ _CATEGORY_WORDS: dict[str, dict[str, str]] = {
     },
     "crowd": {
         "en": r"protested|protesting|demonstrated|gathered|rallied|marched|blocking|blocked|tried to storm|"
-              r"stormed|took to the streets|took part in the (?:protest|demonstration|march|rally)\w*",
+              r"stormed|took to the streets|took part in the (?:protest|demonstration|march|rally)\w*|"
+              r"joined the (?:protest|demonstration|march|rally)\w*",
         "nb nn": r"befinner seg|samlet|demonstrerte|protesterte|blokkerte|forsøkte å storme|"
                  r"delt[oe]k i (?:demonstrasjon|markering|protest|tog)\w*",
         "da": r"samlet|demonstrerede|deltog i (?:demonstration|protest)\w*",
@@ -469,8 +472,14 @@ _CATEGORY_WORDS: dict[str, dict[str, str]] = {
         "nl": r"betoogden|demonstreerden|bestormen",
         "de": r"demonstrierten|versammelt|zu stürmen|blockierten|protestierten|"
               r"nahmen an (?:der|den) (?:demonstration|kundgebung|protest)\w*",
-        "fr": r"bloquaient|prendre d'assaut|manifesté|rassemblé\w*",
-        "es": r"intentaron asaltar|asaltar|bloquearon|manifestaron",
+        "fr": r"bloquaient|prendre d'assaut|manifesté|manifestaient|défilé|défilaient|rassemblé\w*|"
+              r"descendu\w* dans la rue|particip\w* (?:à|aux) (?:la |une |des )?(?:\w+ )?(?:manifestation|marche|"
+              r"rassemblement|mobilisation)\w*",
+        "es": r"intentaron asaltar|asaltar|asaltaron|irrumpieron|bloquearon|manifestaron|protestaron|marcharon|"
+              r"se concentraron|"
+              r"se congregaron|salieron a las calles|"
+              r"particip\w+ en (?:la |el |las |los |una )?(?:\w+ )?(?:marcha|manifestaci\w+|protesta|"
+              r"concentraci\w+|movilizaci\w+)\w*",
         "it": r"tentato di assaltare|assaltare|radunat\w*",
         "pt": r"manifestaram|reuniram",
         "pl": r"protestował\w*|demonstrował\w*",
@@ -589,7 +598,7 @@ _UNITS = (
     r"procent\w*|процент\w*|відсот\w*|puan|"
     r"km/h|km²|km2|m²|m2|mph|km|kilomet\w*|kilómetros|chilometri|quilómetros|километр\w*|кілометр\w*|"
     r"mil(?:e|es)?|miles|metres?|meters?|meter|metern?|mètres?|metros|metri|metrów|метр\w*|m|cm|mm|"
-    r"millimet\w*|milímetros|millimetri|мм|feet|ft|inches|yards|"
+    r"millimet\w*|milímetros|millimetri|мм|feet|ft|inches|yards|pulgadas|pouces|zoll|duim|tommer|"
     r"hektar\w*|hectares?|hectáreas|ettari|hektarów|га|ha|acres|dekar|mål|"
     r"kvadratmet\w*|square met\w*|quadratmet\w*|vierkante met\w*|mètres carrés|metros cuadrados|"
     r"metri quadrati|metrów kwadratowych|квадратн\w*|"
@@ -604,7 +613,7 @@ _UNITS = (
 #: right after a number: a difference between two counts ("neuf morts de moins qu'en 2018",
 #: "nueve muertos más que", "zehn Tote weniger als", "five fewer deaths than")
 _DIFFERENCE = re.compile(
-    r"\s*(?:\w+\s+){0,2}?(?:de (?:moins|plus) (?:que|qu'|qu’)|(?:menos|más) que|(?:weniger|mehr) als|"
+    r"\s*(?:\w+\s+){0,2}?(?:de (?:moins|plus)\s*(?:que|qu'|qu’|$|[.,;:!?])|(?:menos|más) que|(?:weniger|mehr) als|"
     r"(?:minder|meer) dan|(?:færre|flere|fleire|fler) \w+ (?:enn|end|än)|(?:fewer|more|less) \w+ than)"
 )
 _DURATIONS = (
@@ -1551,6 +1560,8 @@ def _resolve(ms: list[_Mention], article: list[_Mention], S: str, Sl: str, T: _F
         if m.kind in ("people", "bare"):
             if m.cue is not None:
                 m.category = m.cue[2]
+                if m.category == "displaced" and _default_category(m.subject) == "deployed":
+                    m.category = "deployed"  # "sesenta efectivos desplazados", "troops moved": sent, not fleeing
             elif m.noun_category:
                 m.category = m.noun_category
             elif m.kind == "people":

@@ -14,7 +14,9 @@ from .figures import extract_figures
 #: bump when extraction changes, so that stored facts are recomputed (the next run re-reads
 #: every stored article). 2: death nouns (muertes, décès…), number words before plural scales,
 #: differences between counts, singular "arrest", Spanish dates "9 de enero", fire engines.
-EXTRACTOR_VERSION = 2
+#: 3: crowd verbs (marcharon, ont défilé, joined the march), captures, personnel moved in are
+#: deployed, tractors, inches.
+EXTRACTOR_VERSION = 3
 
 
 @dataclass
