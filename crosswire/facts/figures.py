@@ -405,8 +405,7 @@ _CATEGORY_WORDS: dict[str, dict[str, str]] = {
     "arrested": {
         # a singular "arrest" counts only as "the arrest of ...": "after his arrest, about 50 members ..."
         "en": r"arrested|arresting|arrests|arrest(?=\s+of\b)|apprehended|detained|detaining|detentions?|"
-              r"taken into custody|"
-              r"in custody|rounded up",
+              r"taken into custody|in custody|rounded up",
         "nb nn": r"arrestert\w*|pågrepet|pågrepne|pågripne|pågripelser|pågripingar|anholdt\w*|pågrep|"
                  r"internert|varetekt",
         "da": r"anholdt\w*|arresteret|anholdelser|anholdelse",
@@ -476,8 +475,7 @@ _CATEGORY_WORDS: dict[str, dict[str, str]] = {
               r"descendu\w* dans la rue|particip\w* (?:à|aux) (?:la |une |des )?(?:\w+ )?(?:manifestation|marche|"
               r"rassemblement|mobilisation)\w*",
         "es": r"intentaron asaltar|asaltar|asaltaron|irrumpieron|bloquearon|manifestaron|protestaron|marcharon|"
-              r"se concentraron|"
-              r"se congregaron|salieron a las calles|"
+              r"se concentraron|se congregaron|salieron a las calles|"
               r"particip\w+ en (?:la |el |las |los |una )?(?:\w+ )?(?:marcha|manifestaci\w+|protesta|"
               r"concentraci\w+|movilizaci\w+)\w*",
         "it": r"tentato di assaltare|assaltare|radunat\w*",
@@ -507,16 +505,9 @@ _CATEGORY_WORDS: dict[str, dict[str, str]] = {
     },
 }
 
-# Category words that name the counted people themselves ("29 doden", "plus de 150 blessés").
-_CATEGORY_NOUNS = _rx(
-    r"^(?:dead|bodies|deaths|fatalities|døde|drepte|omkomne|döda|doden|tote|toten|todesopfer|morts|décès|"
-    r"muertos|muertes|defunciones|decesos|fallecimientos|fallecidos|morti|decessi|mortos|mortes|ofiar|погибших|загиблих|ölü|injured|wounded|skadde|sårede|skadade|gewonden|"
-    r"verletzte|verletzten|blessés|blessées|heridos|heridas|feriti|feridos|rannych|раненых|пострадавших|"
-    r"поранених|травмованих|yaralı|arrests|arrestaties|festnahmen|arrestations|detenidos|arresti|"
-    r"pågripelser|missing|vermisten|vermisste|disparus|desaparecidos|dispersi|savnede|evacuees|evakuerte|"
-    r"evakuerade|evakuerede|evakuierte|geëvacueerden|évacués|evacuados|evacuati|ewakuowanych)$"
-)
-_CATEGORY_NOUN_CAT = {}
+# Category words that name the counted people themselves ("29 doden", "plus de 150 blessés"),
+# with their category.
+_CATEGORY_NOUN_CAT: dict[str, str] = {}
 for _w in ("dead bodies deaths fatalities døde drepte omkomne döda doden tote toten todesopfer morts décès muertos "
            "muertes defunciones decesos fallecimientos fallecidos morti decessi mortos mortes ofiar погибших "
            "загиблих ölü").split():
@@ -1272,7 +1263,7 @@ def _scan_noun(S: str, pos: int, T: _FigTables, lang: str):
                 return ("people", T.people_names[m.lastgroup], a, cm.end(), T.cue_names[cm.lastgroup])
             return ("people", T.people_names[m.lastgroup], a, m.end())
         word = tok.rstrip("-")
-        if _CATEGORY_NOUNS.match(word):
+        if word in _CATEGORY_NOUN_CAT:
             return ("catnoun", _CATEGORY_NOUN_CAT[word], a, a + len(word))
         # compounds: a lexicon noun at the end of a long word (politibilar, Rettungshelfer)
         if len(word) >= 7 and lang in ("nb", "nn", "da", "sv", "nl", "de"):
@@ -1741,7 +1732,7 @@ def _is_name_token_cached(tok: str, lang: str) -> bool:
     low = tok.lower()
     if len(tok) < 2 or low in _NAME_STOP or _TITLE_WORDS.match(tok) or low in T.number_words:
         return False
-    if T.people.fullmatch(low) or T.cues.fullmatch(low) or _CATEGORY_NOUNS.match(low):
+    if T.people.fullmatch(low) or T.cues.fullmatch(low) or low in _CATEGORY_NOUN_CAT:
         return False
     if T.pronoun.match(low):
         return False
